@@ -1,0 +1,23 @@
+"""Root URLs. Every page lives under a language prefix (/fr/, /en/); health checks do not."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from virage.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("virage.core.urls")),
+    path("account/", include("virage.accounts.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+handler404 = "virage.core.views.page_not_found"
+handler500 = "virage.core.views.server_error"
+handler403 = "virage.core.views.permission_denied"

@@ -1,0 +1,48 @@
+"""Project-wide pytest fixtures: personas, the role-matrix world and query-count helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from virage.core.testing.queries import assert_queries  # noqa: F401 - fixture re-export
+
+
+def pytest_configure(config):
+    """Compile the French catalogs (Babel, skips up-to-date files) so tests see them."""
+    import runpy
+    from pathlib import Path
+
+    runpy.run_path(
+        str(Path(__file__).parent / "scripts" / "compile_messages.py"), run_name="compile_messages"
+    ).get("main")()
+
+
+@pytest.fixture
+def personas(db):
+    """Marie, Luc, Antoine, Sofia, Nadia, Paul, Rita, Fatou and Ada as users (see
+    virage/accounts/personas.py)."""
+    from types import SimpleNamespace
+
+    from virage.accounts.personas import persona_users
+
+    return SimpleNamespace(**persona_users(password="Test-password-2026"))  # noqa: S106
+
+
+@pytest.fixture
+def program(db):
+    from virage.programs.selectors import program_current
+
+    return program_current()
+
+
+@pytest.fixture
+def client_for(client, personas):
+    """`client_for("marie")` → a test client signed in as that persona."""
+    from django.test import Client
+
+    def make(key: str) -> Client:
+        c = Client()
+        c.force_login(getattr(personas, key))
+        return c
+
+    return make

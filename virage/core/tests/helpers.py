@@ -1,0 +1,2 @@
+class Rollback(Exception):
+    """Raised inside a transaction in tests to roll it back."""
