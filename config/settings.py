@@ -106,6 +106,18 @@ INSTALLED_APPS = [
     "virage.core",
     "virage.accounts",
     "virage.programs",
+    "virage.enterprises",
+    "virage.waitlist",
+    "virage.diagnostics",
+    "virage.catalog",
+    "virage.plans",
+    "virage.coaching",
+    "virage.training",
+    "virage.capsules",
+    "virage.funding",
+    "virage.reporting",
+    "virage.privacy",
+    "virage.api",
 ]
 
 MIDDLEWARE = [

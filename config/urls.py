@@ -9,11 +9,23 @@ from virage.core import views as core_views
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
+    path("api/", include("virage.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("virage.core.urls")),
     path("account/", include("virage.accounts.urls")),
+    path("intake/", include("virage.waitlist.urls")),
+    path("business/", include("virage.enterprises.urls")),
+    path("diagnostic/", include("virage.diagnostics.urls")),
+    path("solutions/", include("virage.catalog.urls")),
+    path("plan/", include("virage.plans.urls")),
+    path("coaching/", include("virage.coaching.urls")),
+    path("training/", include("virage.training.urls")),
+    path("capsules/", include("virage.capsules.urls")),
+    path("funding/", include("virage.funding.urls")),
+    path("reports/", include("virage.reporting.urls")),
+    path("privacy/", include("virage.privacy.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -41,7 +41,9 @@ CATEGORIES: list[dict] = [
         "description_fr": (
             "Plateformes pour vendre sur son propre site Web, avec commande et paiement en ligne."
         ),
-        "description_en": "Platforms to sell on your own web site, with online ordering and payment.",
+        "description_en": (
+            "Platforms to sell on your own web site, with online ordering and payment."
+        ),
     },
     {
         "key": "marketplace",
@@ -96,9 +98,7 @@ CATEGORIES: list[dict] = [
             "Transporteurs et outils pour préparer les commandes, imprimer les étiquettes et "
             "suivre les colis."
         ),
-        "description_en": (
-            "Carriers and tools to prepare orders, print labels and track parcels."
-        ),
+        "description_en": "Carriers and tools to prepare orders, print labels and track parcels.",
     },
     {
         "key": "supply_chain",
@@ -114,8 +114,7 @@ CATEGORIES: list[dict] = [
         "name_fr": "RH, horaires et paie",
         "name_en": "HR, scheduling and payroll",
         "description_fr": (
-            "Logiciels pour faire les horaires, compter les heures travaillées et produire la "
-            "paie."
+            "Logiciels pour faire les horaires, compter les heures travaillées et produire la paie."
         ),
         "description_en": "Software to build schedules, track hours worked and run payroll.",
     },
@@ -149,8 +148,7 @@ CATEGORIES: list[dict] = [
         "name_fr": "Fidélisation",
         "name_en": "Loyalty",
         "description_fr": (
-            "Programmes de points, de récompenses ou de parrainage pour faire revenir la "
-            "clientèle."
+            "Programmes de points, de récompenses ou de parrainage pour faire revenir la clientèle."
         ),
         "description_en": "Points, rewards or referral programs that bring customers back.",
     },
@@ -162,9 +160,7 @@ CATEGORIES: list[dict] = [
             "Outils de prise de rendez-vous en ligne pour les services, les essais ou les "
             "consultations."
         ),
-        "description_en": (
-            "Online appointment tools for services, fittings or consultations."
-        ),
+        "description_en": "Online appointment tools for services, fittings or consultations.",
     },
     {
         "key": "visibility",
@@ -196,9 +192,7 @@ CATEGORIES: list[dict] = [
             "Outils pour mesurer la fréquentation du site Web et suivre les ventes dans des "
             "tableaux de bord."
         ),
-        "description_en": (
-            "Tools to measure web site traffic and follow sales in dashboards."
-        ),
+        "description_en": "Tools to measure web site traffic and follow sales in dashboards.",
     },
 ]
 
@@ -840,7 +834,9 @@ SOLUTIONS: list[dict] = [
         "vendor": "Nethris",
         "category": "hr_payroll",
         "extra_categories": (),
-        "description_fr": "Service de paie et de gestion des ressources humaines en ligne conçu au Québec.",
+        "description_fr": (
+            "Service de paie et de gestion des ressources humaines en ligne conçu au Québec."
+        ),
         "description_en": "Online payroll and human resources service developed in Québec.",
         "price_range": "50_200",
         "price_model": "quote",
@@ -1033,8 +1029,7 @@ SOLUTIONS: list[dict] = [
             "boutique en ligne pour cibler les envois."
         ),
         "description_en": (
-            "Email and text-message marketing platform that uses online store data to target "
-            "sends."
+            "Email and text-message marketing platform that uses online store data to target sends."
         ),
         "price_range": "under_50",
         "price_model": "subscription",
@@ -1117,8 +1112,7 @@ SOLUTIONS: list[dict] = [
             "boutiques en ligne."
         ),
         "description_en": (
-            "App for collecting customer reviews and running a loyalty program for online "
-            "stores."
+            "App for collecting customer reviews and running a loyalty program for online stores."
         ),
         "price_range": "50_200",
         "price_model": "subscription",
@@ -1136,8 +1130,7 @@ SOLUTIONS: list[dict] = [
         "category": "booking",
         "extra_categories": (),
         "description_fr": (
-            "Logiciel québécois de prise de rendez-vous en ligne pour les entreprises de "
-            "services."
+            "Logiciel québécois de prise de rendez-vous en ligne pour les entreprises de services."
         ),
         "description_en": "Québec online appointment booking software for service businesses.",
         "price_range": "under_50",
@@ -1308,8 +1301,7 @@ SOLUTIONS: list[dict] = [
             "facturé par ordinateur ou selon l'espace utilisé."
         ),
         "description_en": (
-            "Cloud backup for computers and file storage, billed per computer or by storage "
-            "used."
+            "Cloud backup for computers and file storage, billed per computer or by storage used."
         ),
         "price_range": "under_50",
         "price_model": "subscription",

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from virage.diagnostics import questionnaire as qn
 from virage.diagnostics.scoring import band_for, round_half_up
@@ -37,11 +38,11 @@ PARTIALLY = "partially"
 NO = "no"
 NA = "na"
 ANSWER_VALUES = (YES, PARTIALLY, NO, NA)
-GAPS = {NO: 1.0, PARTIALLY: 0.5}
+GAPS = {NO: Fraction(1), PARTIALLY: Fraction(1, 2)}
 
 # Share of the largest gap in a rule's score; the mean gap over its applicable items gets the
 # rest, so a rule with several gaps outranks the same rule with one.
-LARGEST_GAP_SHARE = 0.9
+LARGEST_GAP_SHARE = Fraction(9, 10)
 
 # Categories whose solutions must handle several locations when the business has several.
 MULTI_LOCATION_CATEGORIES = ("pos", "inventory")
@@ -673,6 +674,11 @@ def _check_inputs(r_answers: Mapping[str, str], m2_dimensions: Mapping[str, floa
             raise ValueError(f"{key}: score {value!r} is outside 0-100")
 
 
+def _exact(number: float) -> Fraction:
+    """A rule's number as the decimal it is written as (no binary floating-point error)."""
+    return Fraction(str(number))
+
+
 def _evaluate(
     rule: Rule,
     index: int,
@@ -687,15 +693,16 @@ def _evaluate(
     if not gaps:
         return None
     values = [GAPS[answer] for _, answer in gaps]
-    mean_gap = sum(values) / len(applicable)
-    score = rule.priority * (LARGEST_GAP_SHARE * max(values) + (1 - LARGEST_GAP_SHARE) * mean_gap)
+    mean_gap = sum(values, Fraction(0)) / len(applicable)
+    gap = LARGEST_GAP_SHARE * max(values) + (1 - LARGEST_GAP_SHARE) * mean_gap
+    score = _exact(rule.priority) * gap
     boosts = []
     for boost in rule.m2_boosts:
         value = m2_dimensions.get(boost.dimension)
         if value is not None and band_for(value) == "basic":
-            score += boost.weight
+            score += _exact(boost.weight)
             boosts.append((boost.dimension, value))
-    return _Match(rule, index, round(score, 2), gaps, tuple(boosts))
+    return _Match(rule, index, round_half_up(score, 2), gaps, tuple(boosts))
 
 
 def _quote_fr(text: str) -> str:
