@@ -29,6 +29,17 @@ def personas(db):
 
 
 @pytest.fixture
+def businesses(personas):
+    """Marie's business (Montérégie, advisor Antoine) and Luc's (Estrie, 2 locations, advisor
+    Sofia), both enrolled: `businesses.marie`, `businesses.luc`."""
+    from types import SimpleNamespace
+
+    from virage.enterprises.testing import persona_businesses
+
+    return SimpleNamespace(**persona_businesses(vars(personas)))
+
+
+@pytest.fixture
 def program(db):
     from virage.programs.selectors import program_current
 

@@ -140,10 +140,12 @@ class Business(models.Model):
         related_name="+",
         verbose_name=_("NAICS subsector"),
     )
-    employees = models.PositiveIntegerField(_("employees (full-time equivalent)"), null=True,
-                                            blank=True)
-    revenue_band = models.CharField(_("annual revenue"), max_length=10,
-                                    choices=RevenueBand.choices, blank=True)
+    employees = models.PositiveIntegerField(
+        _("employees (full-time equivalent)"), null=True, blank=True
+    )
+    revenue_band = models.CharField(
+        _("annual revenue"), max_length=10, choices=RevenueBand.choices, blank=True
+    )
     region = models.ForeignKey(
         "programs.Region",
         null=True,
@@ -161,11 +163,19 @@ class Business(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.INVITED, db_index=True
     )
     package = models.ForeignKey(
-        Package, null=True, blank=True, on_delete=models.PROTECT, related_name="businesses",
+        Package,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="businesses",
         verbose_name=_("package"),
     )
     cohort = models.ForeignKey(
-        Cohort, null=True, blank=True, on_delete=models.PROTECT, related_name="businesses",
+        Cohort,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="businesses",
         verbose_name=_("cohort"),
     )
     advisor = models.ForeignKey(
@@ -261,7 +271,8 @@ class Location(models.Model):
         verbose_name_plural = _("locations")
         constraints = [
             models.UniqueConstraint(
-                fields=["business"], condition=models.Q(is_primary=True),
+                fields=["business"],
+                condition=models.Q(is_primary=True),
                 name="location_one_primary",
             ),
         ]
@@ -274,18 +285,18 @@ class ProgramCounter(models.Model):
     """Places taken in the program (enrolments), updated with a conditional UPDATE so that
     simultaneous decisions can never exceed the program's target."""
 
-    program = models.OneToOneField("programs.Program", on_delete=models.CASCADE,
-                                   related_name="counter")
+    program = models.OneToOneField(
+        "programs.Program", on_delete=models.CASCADE, related_name="counter"
+    )
     enrolled = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("program counter")
         constraints = [
-            models.CheckConstraint(condition=models.Q(enrolled__gte=0),
-                                   name="counter_enrolled_non_negative"),
+            models.CheckConstraint(
+                condition=models.Q(enrolled__gte=0), name="counter_enrolled_non_negative"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.program}: {self.enrolled}"
-
-

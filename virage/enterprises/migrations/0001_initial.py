@@ -7,138 +7,388 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('programs', '0002_reference_data'),
+        ("programs", "0002_reference_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Cohort',
+            name="Cohort",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('starts_on', models.DateField(verbose_name='starts on')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                ("starts_on", models.DateField(verbose_name="starts on")),
             ],
             options={
-                'verbose_name': 'cohort',
-                'verbose_name_plural': 'cohorts',
-                'ordering': ['starts_on', 'name'],
+                "verbose_name": "cohort",
+                "verbose_name_plural": "cohorts",
+                "ordering": ["starts_on", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Package',
+            name="Package",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(unique=True)),
-                ('name_fr', models.CharField(max_length=120, verbose_name='name (French)')),
-                ('name_en', models.CharField(blank=True, max_length=120, verbose_name='name (English)')),
-                ('description_fr', models.TextField(blank=True, verbose_name='description (French)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('coaching_minutes', models.PositiveIntegerField(verbose_name='coaching allowance (minutes)')),
-                ('training_minutes', models.PositiveIntegerField(verbose_name='training allowance (minutes)')),
-                ('min_locations', models.PositiveSmallIntegerField(default=1, verbose_name='suits from (locations)')),
-                ('max_locations', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='suits up to (locations)')),
-                ('extra_coaching_minutes_per_location', models.PositiveIntegerField(default=0, verbose_name='extra coaching per additional location (minutes)')),
-                ('max_coaching_minutes', models.PositiveIntegerField(blank=True, null=True, verbose_name='coaching cap (minutes)')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(unique=True)),
+                ("name_fr", models.CharField(max_length=120, verbose_name="name (French)")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=120, verbose_name="name (English)"),
+                ),
+                (
+                    "description_fr",
+                    models.TextField(blank=True, verbose_name="description (French)"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                (
+                    "coaching_minutes",
+                    models.PositiveIntegerField(verbose_name="coaching allowance (minutes)"),
+                ),
+                (
+                    "training_minutes",
+                    models.PositiveIntegerField(verbose_name="training allowance (minutes)"),
+                ),
+                (
+                    "min_locations",
+                    models.PositiveSmallIntegerField(
+                        default=1, verbose_name="suits from (locations)"
+                    ),
+                ),
+                (
+                    "max_locations",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="suits up to (locations)"
+                    ),
+                ),
+                (
+                    "extra_coaching_minutes_per_location",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="extra coaching per additional location (minutes)"
+                    ),
+                ),
+                (
+                    "max_coaching_minutes",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="coaching cap (minutes)"
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'package',
-                'verbose_name_plural': 'packages',
-                'ordering': ['order', 'key'],
+                "verbose_name": "package",
+                "verbose_name_plural": "packages",
+                "ordering": ["order", "key"],
             },
         ),
         migrations.CreateModel(
-            name='Business',
+            name="Business",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('legal_name', models.CharField(max_length=200, verbose_name='legal name')),
-                ('operating_name', models.CharField(blank=True, max_length=200, verbose_name='operating name')),
-                ('neq', models.CharField(blank=True, max_length=10, null=True, unique=True, validators=[django.core.validators.RegexValidator('^\\d{10}$', 'The NEQ has exactly 10 digits.')], verbose_name='Québec enterprise number (NEQ)')),
-                ('employees', models.PositiveIntegerField(blank=True, null=True, verbose_name='employees (full-time equivalent)')),
-                ('revenue_band', models.CharField(blank=True, choices=[('lt250k', 'under $250,000'), ('250k-1m', '$250,000 to $1 million'), ('1m-5m', '$1 million to $5 million'), ('5m-20m', '$5 million to $20 million'), ('gt20m', 'over $20 million')], max_length=10, verbose_name='annual revenue')),
-                ('has_website', models.BooleanField(default=False, verbose_name='has a web site')),
-                ('has_transactional_site', models.BooleanField(default=False, verbose_name='sells online (order and pay on its site)')),
-                ('has_marketplace', models.BooleanField(default=False, verbose_name='sells on marketplaces')),
-                ('status', models.CharField(choices=[('invited', 'invited'), ('applied', 'applied'), ('eligible', 'eligible'), ('ineligible', 'ineligible'), ('needs_review', 'needs review'), ('enrolled', 'enrolled'), ('diagnosed', 'diagnosed'), ('plan_published', 'plan published'), ('implementing', 'actions implemented'), ('reassessed', 're-assessed'), ('completed', 'completed'), ('withdrawn', 'withdrawn')], db_index=True, default='invited', max_length=20, verbose_name='status')),
-                ('coaching_minutes_allowed', models.PositiveIntegerField(default=0, verbose_name='coaching allowance (minutes)')),
-                ('training_minutes_allowed', models.PositiveIntegerField(default=0, verbose_name='training allowance (minutes)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('applied_at', models.DateTimeField(blank=True, null=True)),
-                ('enrolled_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('status_changed_at', models.DateTimeField(auto_now_add=True)),
-                ('advisor', models.ForeignKey(blank=True, limit_choices_to={'role': 'advisor'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='advised_businesses', to=settings.AUTH_USER_MODEL, verbose_name='advisor')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='programs.region', verbose_name='region (main location)')),
-                ('subsector', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='programs.subsector', verbose_name='NAICS subsector')),
-                ('cohort', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='businesses', to='enterprises.cohort', verbose_name='cohort')),
-                ('package', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='businesses', to='enterprises.package', verbose_name='package')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("legal_name", models.CharField(max_length=200, verbose_name="legal name")),
+                (
+                    "operating_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="operating name"),
+                ),
+                (
+                    "neq",
+                    models.CharField(
+                        blank=True,
+                        max_length=10,
+                        null=True,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{10}$", "The NEQ has exactly 10 digits."
+                            )
+                        ],
+                        verbose_name="Québec enterprise number (NEQ)",
+                    ),
+                ),
+                (
+                    "employees",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="employees (full-time equivalent)"
+                    ),
+                ),
+                (
+                    "revenue_band",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("lt250k", "under $250,000"),
+                            ("250k-1m", "$250,000 to $1 million"),
+                            ("1m-5m", "$1 million to $5 million"),
+                            ("5m-20m", "$5 million to $20 million"),
+                            ("gt20m", "over $20 million"),
+                        ],
+                        max_length=10,
+                        verbose_name="annual revenue",
+                    ),
+                ),
+                ("has_website", models.BooleanField(default=False, verbose_name="has a web site")),
+                (
+                    "has_transactional_site",
+                    models.BooleanField(
+                        default=False, verbose_name="sells online (order and pay on its site)"
+                    ),
+                ),
+                (
+                    "has_marketplace",
+                    models.BooleanField(default=False, verbose_name="sells on marketplaces"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("invited", "invited"),
+                            ("applied", "applied"),
+                            ("eligible", "eligible"),
+                            ("ineligible", "ineligible"),
+                            ("needs_review", "needs review"),
+                            ("enrolled", "enrolled"),
+                            ("diagnosed", "diagnosed"),
+                            ("plan_published", "plan published"),
+                            ("implementing", "actions implemented"),
+                            ("reassessed", "re-assessed"),
+                            ("completed", "completed"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        db_index=True,
+                        default="invited",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "coaching_minutes_allowed",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="coaching allowance (minutes)"
+                    ),
+                ),
+                (
+                    "training_minutes_allowed",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="training allowance (minutes)"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("applied_at", models.DateTimeField(blank=True, null=True)),
+                ("enrolled_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("status_changed_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "advisor",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"role": "advisor"},
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="advised_businesses",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="advisor",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="programs.region",
+                        verbose_name="region (main location)",
+                    ),
+                ),
+                (
+                    "subsector",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="programs.subsector",
+                        verbose_name="NAICS subsector",
+                    ),
+                ),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="businesses",
+                        to="enterprises.cohort",
+                        verbose_name="cohort",
+                    ),
+                ),
+                (
+                    "package",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="businesses",
+                        to="enterprises.package",
+                        verbose_name="package",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'business',
-                'verbose_name_plural': 'businesses',
-                'ordering': ['legal_name', 'id'],
+                "verbose_name": "business",
+                "verbose_name_plural": "businesses",
+                "ordering": ["legal_name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ProgramCounter',
+            name="ProgramCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('enrolled', models.PositiveIntegerField(default=0)),
-                ('program', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='counter', to='programs.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("enrolled", models.PositiveIntegerField(default=0)),
+                (
+                    "program",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="counter",
+                        to="programs.program",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'program counter',
+                "verbose_name": "program counter",
             },
         ),
         migrations.CreateModel(
-            name='BusinessMember',
+            name="BusinessMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('owner', 'owner'), ('employee', 'employee')], default='owner', max_length=10, verbose_name='role')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('business', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='enterprises.business')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("owner", "owner"), ("employee", "employee")],
+                        default="owner",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "business",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="enterprises.business",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'business member',
-                'verbose_name_plural': 'business members',
-                'constraints': [models.UniqueConstraint(fields=('business', 'user'), name='member_unique')],
+                "verbose_name": "business member",
+                "verbose_name_plural": "business members",
+                "constraints": [
+                    models.UniqueConstraint(fields=("business", "user"), name="member_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Location',
+            name="Location",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(blank=True, max_length=120, verbose_name='name')),
-                ('address', models.CharField(max_length=250, verbose_name='address')),
-                ('city', models.CharField(max_length=120, verbose_name='city')),
-                ('postal_code', models.CharField(max_length=7, verbose_name='postal code')),
-                ('is_primary', models.BooleanField(default=False, verbose_name='main location')),
-                ('business', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='locations', to='enterprises.business')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='programs.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=120, verbose_name="name")),
+                ("address", models.CharField(max_length=250, verbose_name="address")),
+                ("city", models.CharField(max_length=120, verbose_name="city")),
+                ("postal_code", models.CharField(max_length=7, verbose_name="postal code")),
+                ("is_primary", models.BooleanField(default=False, verbose_name="main location")),
+                (
+                    "business",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="locations",
+                        to="enterprises.business",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="programs.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'location',
-                'verbose_name_plural': 'locations',
-                'ordering': ['-is_primary', 'id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('is_primary', True)), fields=('business',), name='location_one_primary')],
+                "verbose_name": "location",
+                "verbose_name_plural": "locations",
+                "ordering": ["-is_primary", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_primary", True)),
+                        fields=("business",),
+                        name="location_one_primary",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='business',
-            index=models.Index(fields=['region', 'status'], name='enterprises_region__afa789_idx'),
+            model_name="business",
+            index=models.Index(fields=["region", "status"], name="enterprises_region__afa789_idx"),
         ),
         migrations.AddConstraint(
-            model_name='business',
-            constraint=models.CheckConstraint(condition=models.Q(('employees__isnull', True), ('employees__gte', 0), _connector='OR'), name='business_employees_non_negative'),
+            model_name="business",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("employees__isnull", True), ("employees__gte", 0), _connector="OR"
+                ),
+                name="business_employees_non_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='programcounter',
-            constraint=models.CheckConstraint(condition=models.Q(('enrolled__gte', 0)), name='counter_enrolled_non_negative'),
+            model_name="programcounter",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("enrolled__gte", 0)), name="counter_enrolled_non_negative"
+            ),
         ),
     ]
