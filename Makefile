@@ -36,6 +36,8 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 setup: $(VENV)/.installed compilemessages
 
 setup-dev: $(VENV)/.installed-dev compilemessages
+	@[ -f node_modules/axe-core/axe.min.js ] || ! command -v npm >/dev/null || \
+	  npm ci --no-audit --no-fund --silent || echo "npm ci failed: browser tests will be skipped"
 
 compilemessages: $(VENV)/.installed
 	@$(PY) scripts/compile_messages.py

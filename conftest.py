@@ -60,8 +60,20 @@ def client_for(client, personas):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` need real row locks and concurrent transactions."""
+    """Transactional tests restore the reference data loaded by data migrations (regions,
+    program, packages, catalog…) with a serialized rollback; tests marked `postgres` need real
+    row locks and concurrent transactions and are skipped on SQLite."""
     from django.db import connection
+
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and "serialized_rollback" not in (
+            marker.kwargs
+        ):
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
+                append=False,
+            )
 
     if connection.vendor == "postgresql":
         return

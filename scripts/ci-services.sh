@@ -19,9 +19,11 @@ fi
 need=()
 command -v xgettext >/dev/null || need+=(gettext)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = "0" ]; then
   echo "installing ${need[*]}"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") \
     >/tmp/virage-apt.log 2>&1 || echo "apt-get install failed (see /tmp/virage-apt.log)"
 fi
+bash "$(dirname "$0")/install-browser.sh"
 exit 0
