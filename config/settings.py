@@ -85,7 +85,7 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         ),
     }
-    _db["TEST"] = {"NAME": str(VAR_DIR / "test-virage.sqlite3")}
+    # tests use an in-memory database per process (parallel runs never collide)
 else:
     _db.setdefault("OPTIONS", {})
     _db["CONN_HEALTH_CHECKS"] = True
