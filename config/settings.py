@@ -237,9 +237,13 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 20
 
 # --- Background tasks (Django Tasks API) -------------------------------------------------------
+# database: django-tasks-db, one `manage.py db_worker` (default, nothing else to run)
+# rq: Redis + RQ workers (`manage.py rqworker default email --with-scheduler`) for several
+#     machines; needs REDIS_URL. immediate: runs in the request (tests). dummy: never runs.
 TASK_BACKEND = env("TASK_BACKEND", "immediate" if TESTING else "database")
 _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "dummy": "django_tasks.backends.dummy.DummyBackend",
 }
@@ -247,7 +251,17 @@ if TASK_BACKEND not in _TASK_BACKENDS:
     raise ImproperlyConfigured(
         f"TASK_BACKEND must be one of {', '.join(sorted(_TASK_BACKENDS))} (got {TASK_BACKEND})."
     )
-TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": ["default", "email"]}}
+TASK_QUEUES = ["default", "email"]
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": TASK_QUEUES}}
+if TASK_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASK_BACKEND=rq needs REDIS_URL (redis://host:6379/0).")
+    INSTALLED_APPS.append("django_rq")
+RQ_QUEUES = {
+    name: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 300}
+    for name in TASK_QUEUES
+}
+EMAIL_MAX_ATTEMPTS = int(env("EMAIL_MAX_ATTEMPTS", "5") or 5)
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -8,6 +8,7 @@ from virage.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("api/", include("virage.api.urls")),
 ]

@@ -69,3 +69,20 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.template} ({self.status})"
+
+
+class ScheduledRun(models.Model):
+    """Last start of each periodic job; claimed with a conditional UPDATE so that two
+    schedulers started at once never run the same job twice."""
+
+    name = models.CharField(max_length=100, unique=True)
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    last_finished_at = models.DateTimeField(null=True, blank=True)
+    last_result = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+
+    def __str__(self) -> str:
+        return self.name

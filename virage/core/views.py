@@ -30,6 +30,40 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@never_cache
+def readyz(request):
+    """Readiness: the database answers and the task queue is reachable (503 otherwise)."""
+    checks = {"database": "ok", "queue": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001
+        checks["database"] = "unavailable"
+    checks["queue"] = queue_status()
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
+
+
+def queue_status() -> str:
+    """ "ok" when the configured task backend can take work."""
+    backend = settings.TASK_BACKEND
+    try:
+        if backend == "rq":
+            import django_rq
+
+            django_rq.get_connection("default").ping()
+        elif backend == "database":
+            from django_tasks_db.models import DBTaskResult
+
+            DBTaskResult.objects.exists()
+    except Exception:  # noqa: BLE001 - any failure means "not ready"
+        return "unavailable"
+    return "ok"
+
+
 @require_POST
 def set_language(request):
     """Switch language (POST form, works without JavaScript); remembered for signed-in users."""
