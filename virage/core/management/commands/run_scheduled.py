@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="Run every job now.")
         parser.add_argument("--list", action="store_true", help="List the jobs and exit.")
 
-    def handle(self, *args, force=False, list=False, **options):  # noqa: A002
+    def handle(self, *args, force=False, list=False, **options):
         jobs = periodic_jobs()
         if list:
             for job in jobs:
