@@ -74,7 +74,7 @@ def backup(output: Path) -> Path:
     with connection.cursor() as cursor:
         prints = fingerprint(cursor)
     if connection.vendor == "postgresql":
-        subprocess.run(  # noqa: S603
+        subprocess.run(
             [
                 "pg_dump",
                 "--format=custom",
@@ -108,7 +108,7 @@ def restore(source: Path, *, url: str, media_root: Path | None = None) -> dict[s
     if manifest["engine"] == "postgresql":
         if not url.startswith(("postgres://", "postgresql://")):
             raise ValueError("a PostgreSQL backup restores into a postgres:// database")
-        subprocess.run(  # noqa: S603
+        subprocess.run(
             [
                 "pg_restore",
                 "--no-owner",
