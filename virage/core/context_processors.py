@@ -6,10 +6,10 @@ from virage.core.navigation import navigation_for
 
 
 def platform(request):
-    from virage.programs.selectors import program_current
+    from virage.programs.selectors import program_for
 
     user = getattr(request, "user", None)
     return {
-        "program": program_current(),
+        "program": program_for(request),
         "nav_items": navigation_for(user) if user is not None else [],
     }

@@ -1,3 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "funding"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.budget, name="budget"),
+    path("expenses/new/", views.expense_add, name="expense_add"),
+    path("accrue/", views.accrue, name="accrue"),
+]

@@ -17,3 +17,10 @@ def region_list():
 def subsector_list(*, eligible_only: bool = False):
     qs = Subsector.objects.order_by("code")
     return qs.filter(is_eligible=True) if eligible_only else qs
+
+
+def program_for(request) -> Program | None:
+    """The current program, fetched once per request (views and templates share it)."""
+    if not hasattr(request, "_virage_program"):
+        request._virage_program = program_current()
+    return request._virage_program

@@ -47,3 +47,41 @@ def a11y(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+def format_money(cents, language: str | None = None, *, decimals: int = 0) -> str:
+    """12345678 cents → "123 457 $" (French) or "$123,457" (English)."""
+    from virage.core.i18n import current_language
+
+    if cents in (None, ""):
+        return "—"
+    lang = (language or current_language()).split("-")[0]
+    value = cents / 100
+    text = f"{value:,.{decimals}f}"
+    if lang == "fr":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+        return f"{text}\u00a0$"
+    return f"${text}" if value >= 0 else f"-${text[1:]}"
+
+
+@register.filter
+def money(cents) -> str:
+    return format_money(cents)
+
+
+@register.filter
+def money_cents(cents) -> str:
+    return format_money(cents, decimals=2)
+
+
+@register.filter
+def percent(value, decimals: int = 0) -> str:
+    """0.4567 → "46 %" (French) / "46%" (English); None → "—"."""
+    from virage.core.i18n import current_language
+
+    if value is None:
+        return "—"
+    text = f"{value * 100:.{int(decimals)}f}"
+    if current_language() == "fr":
+        return f"{text.replace('.', ',')}\u00a0%"
+    return f"{text}%"
