@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("funding/", include("virage.funding.urls")),
     path("reports/", include("virage.reporting.urls")),
     path("privacy/", include("virage.privacy.urls")),
+    path("api-keys/", include("virage.api.urls_pages")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -1,3 +1,5 @@
-app_name = "api"
+from django.urls import path
 
-urlpatterns: list = []
+from .api import api
+
+urlpatterns = [path("v1/", api.urls)]
