@@ -101,6 +101,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "virage.core",
@@ -122,6 +125,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "virage.api.middleware.ApiBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -129,6 +133,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "virage.accounts.middleware.SessionTimeoutMiddleware",
+    "virage.accounts.middleware.MFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "virage.core.middleware.NoStoreForAuthenticatedMiddleware",
@@ -278,6 +285,23 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Sign-in: throttling and lockout per account and per IP (virage/accounts/throttle.py)
+AUTHENTICATION_BACKENDS = ["virage.accounts.backends.ThrottledModelBackend"]
+VIRAGE_LOGIN_FAILURES_PER_ACCOUNT = 5  # then the account is locked for the lockout time
+VIRAGE_LOGIN_FAILURES_PER_IP = 20
+VIRAGE_LOGIN_WINDOW_SECONDS = 15 * 60
+VIRAGE_LOGIN_LOCKOUT_SECONDS = 15 * 60
+# Two-factor authentication (TOTP, django-otp): required for every staff role in production;
+# off by default in development and under pytest so the demo logins and force_login work.
+VIRAGE_MFA_REQUIRED = env_bool("VIRAGE_MFA_REQUIRED", not (DEBUG or TESTING))
+OTP_TOTP_ISSUER = "Virage"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Sessions: idle timeout by role, absolute timeout, re-authentication for sensitive changes
+VIRAGE_SESSION_IDLE_STAFF_SECONDS = 30 * 60
+VIRAGE_SESSION_IDLE_MERCHANT_SECONDS = 2 * 60 * 60
+VIRAGE_SESSION_ABSOLUTE_SECONDS = SESSION_COOKIE_AGE
+VIRAGE_REAUTH_MAX_AGE_SECONDS = 10 * 60
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -316,6 +340,7 @@ LOGGING = {
 }
 
 # --- Virage ---------------------------------------------------------------------------------
+API_MAX_BODY_BYTES = 64 * 1024
 VIRAGE_SITE_URL = env("VIRAGE_SITE_URL", "http://127.0.0.1:8000")
 VIRAGE_DEMO = env_bool("VIRAGE_DEMO", DEBUG or TESTING)
 

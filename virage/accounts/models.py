@@ -82,6 +82,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Program administrators only."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    anonymised_at = models.DateTimeField(
+        _("anonymised"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when the person's data was anonymised (deletion or retention)."),
+    )
 
     objects = UserManager()
 

@@ -2,7 +2,39 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def home_panel(request):
+    """The merchant's next recommended capsules (see selectors.capsule_recommendations)."""
+    from .selectors import capsule_recommendations
+
+    return capsule_recommendations(user=request.user, limit=3)
+
+
 class CapsulesConfig(AppConfig):
     name = "virage.capsules"
     label = "capsules"
     verbose_name = _("Capsules")
+
+    def ready(self):
+        from virage.core.navigation import register_nav, register_panel
+
+        register_nav(
+            roles={"merchant", "advisor", "trainer", "partner", "funder"},
+            url_name="capsules:library",
+            label=_("Capsules"),
+            order=70,
+        )
+        register_nav(
+            roles={"admin"}, url_name="capsules:manage_list", label=_("Capsules"), order=70
+        )
+        register_nav(
+            roles={"funder", "partner"},
+            url_name="capsules:reach",
+            label=_("Capsule reach"),
+            order=71,
+        )
+        register_panel(
+            roles={"merchant"},
+            template="capsules/panel_home.html",
+            context=home_panel,
+            order=70,
+        )

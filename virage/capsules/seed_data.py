@@ -15,6 +15,7 @@ Shapes:
   ``CATEGORY_KEYS``, the solution catalog categories), ``video_url`` (``None``),
   ``pass_mark_percent`` and ``quiz`` (questions with ``prompt_fr``/``prompt_en``, ``choices``
   of ``text_fr``/``text_en``/``correct``, and ``explanation_fr``/``explanation_en``).
+- ``TOPICS``: list of dicts with ``key`` (one of ``TOPIC_KEYS``), ``name_fr`` and ``name_en``.
 - ``LEARNING_PATHS``: list of dicts with ``key``, ``title_fr``/``title_en``,
   ``description_fr``/``description_en`` and ``capsules`` (capsule keys, in order).
 """
@@ -38,6 +39,43 @@ TOPIC_KEYS = (
     "privacy",
     "strategy",
 )
+
+# Labels of the topics, shown in the library's filter and searched in both languages.
+TOPICS = [
+    {"key": "ecommerce", "name_fr": "Boutique en ligne", "name_en": "Online store"},
+    {"key": "marketplace", "name_fr": "Places de marché", "name_en": "Marketplaces"},
+    {"key": "payments", "name_fr": "Paiements", "name_en": "Payments"},
+    {"key": "pos", "name_fr": "Point de vente", "name_en": "Point of sale"},
+    {"key": "inventory", "name_fr": "Inventaire", "name_en": "Inventory"},
+    {"key": "shipping", "name_fr": "Livraison et expédition", "name_en": "Shipping"},
+    {
+        "key": "supply_chain",
+        "name_fr": "Approvisionnement",
+        "name_en": "Supply chain and purchasing",
+    },
+    {"key": "hr_payroll", "name_fr": "Horaires, RH et paie", "name_en": "HR, scheduling, payroll"},
+    {"key": "accounting", "name_fr": "Comptabilité", "name_en": "Accounting"},
+    {
+        "key": "crm_email",
+        "name_fr": "Relation client et courriels",
+        "name_en": "CRM and email marketing",
+    },
+    {"key": "loyalty", "name_fr": "Fidélisation", "name_en": "Loyalty"},
+    {"key": "booking", "name_fr": "Réservation en ligne", "name_en": "Online booking"},
+    {
+        "key": "visibility",
+        "name_fr": "Visibilité et médias sociaux",
+        "name_en": "Visibility and social media",
+    },
+    {
+        "key": "cybersecurity",
+        "name_fr": "Cybersécurité et sauvegardes",
+        "name_en": "Cybersecurity and backups",
+    },
+    {"key": "analytics", "name_fr": "Statistiques Web", "name_en": "Web analytics"},
+    {"key": "privacy", "name_fr": "Renseignements personnels", "name_en": "Privacy"},
+    {"key": "strategy", "name_fr": "Stratégie numérique", "name_en": "Digital strategy"},
+]
 
 # Solution catalog categories: the topics that name a kind of solution.
 CATEGORY_KEYS = tuple(key for key in TOPIC_KEYS if key not in {"privacy", "strategy"})
@@ -341,7 +379,8 @@ incidents de confidentialité. Vous devez :
   présente un risque de préjudice sérieux ;
 - inscrire chaque incident, même mineur, dans un registre : renseignements visés,
   circonstances, date ou période, date où vous l'avez appris, nombre de personnes, évaluation
-  du risque, avis transmis et mesures prises. Conservez-le au moins cinq ans.
+  du risque, avis transmis et mesures prises. Conservez chaque inscription au moins cinq ans
+  après la date où vous avez appris l'incident.
 
 ## Liste de vérification
 
@@ -400,7 +439,8 @@ confidentiality incidents. You must:
   presents a risk of serious injury;
 - record every incident, even a minor one, in a register: information involved, circumstances,
   date or period, date you became aware of it, number of people, risk assessment, notices sent
-  and measures taken. Keep it for at least five years.
+  and measures taken. Keep each entry for at least five years after the date you became aware
+  of the incident.
 
 ## Checklist
 

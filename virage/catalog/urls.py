@@ -1,3 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "catalog"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.solution_browse, name="list"),
+]

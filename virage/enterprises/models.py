@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from virage.core.i18n import localized
@@ -300,3 +301,187 @@ class ProgramCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.program}: {self.enrolled}"
+
+
+# --- intake: applications, decisions, review requests, contacts ------------------------------
+
+naics_validator = RegexValidator(r"^\d{2,6}$", _("A NAICS code has 2 to 6 digits."))
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ApplicationQuerySet:
+        return self.filter(business__in=Business.objects.visible_to(user))
+
+
+class Application(models.Model):
+    """The intake file of a business, from the invitation to the decision.
+
+    The merchant fills it in over several steps (saved as they go) and submits it when
+    complete; submission stores the eligibility *proposal* (`proposal_result`, with the
+    facts, the criteria snapshot and the rules' version). Only a program admin's `Decision`
+    changes the business's status afterwards."""
+
+    class Proposal(models.TextChoices):
+        ELIGIBLE = rules.ELIGIBLE, _("eligible")
+        INELIGIBLE = rules.INELIGIBLE, _("ineligible")
+        NEEDS_REVIEW = rules.NEEDS_REVIEW, _("needs review")
+
+    business = models.OneToOneField(Business, on_delete=models.CASCADE, related_name="application")
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("applicant"),
+    )
+    naics_code = models.CharField(
+        _("NAICS code (other activity)"),
+        max_length=6,
+        blank=True,
+        validators=[naics_validator],
+    )
+    activity = models.CharField(_("main activity"), max_length=250, blank=True)
+    has_no_neq = models.BooleanField(_("the business has no NEQ"), default=False)
+    online_answered = models.BooleanField(default=False)
+    website_url = models.URLField(_("web site address"), blank=True)
+    marketplaces = models.CharField(_("marketplaces used"), max_length=250, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    proposal = models.CharField(
+        _("eligibility proposal"), max_length=20, choices=Proposal.choices, blank=True
+    )
+    proposal_result = models.JSONField(null=True, blank=True)
+    proposal_facts = models.JSONField(null=True, blank=True)
+    proposal_criteria = models.JSONField(null=True, blank=True)
+    rules_version = models.CharField(max_length=40, blank=True)
+    evaluated_at = models.DateTimeField(null=True, blank=True)
+    package_reason = models.TextField(_("reason for another package"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(submitted_at__isnull=True) | ~models.Q(proposal=""),
+                name="application_submitted_has_proposal",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.business)
+
+    def result(self):
+        """The stored proposal as an `eligibility.EligibilityResult` (None before submission)."""
+        from .eligibility import EligibilityResult
+
+        return EligibilityResult.from_dict(self.proposal_result) if self.proposal_result else None
+
+
+class DecisionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> DecisionQuerySet:
+        return self.filter(application__business__in=Business.objects.visible_to(user))
+
+
+class Decision(models.Model):
+    """A program admin's decision on an application: accepted (eligible), refused
+    (ineligible, reason required) or needs review. Never automatic: `decided_by` is a person.
+    Decisions are kept as history (a refusal, a review request, then a new decision)."""
+
+    class Outcome(models.TextChoices):
+        ELIGIBLE = rules.ELIGIBLE, _("accepted")
+        INELIGIBLE = rules.INELIGIBLE, _("refused")
+        NEEDS_REVIEW = rules.NEEDS_REVIEW, _("needs review")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="decisions")
+    outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices)
+    proposal = models.CharField(
+        _("proposal at the time"), max_length=20, choices=Application.Proposal.choices
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(outcome=rules.INELIGIBLE) | ~models.Q(reason=""),
+                name="decision_refusal_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application}: {self.get_outcome_display()}"
+
+
+class ReviewRequest(models.Model):
+    """A merchant asks a person to look again at a refusal (Law 25: human review)."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="review_requests"
+    )
+    message = models.TextField(_("message"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("review request")
+        verbose_name_plural = _("review requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(message=""), name="review_request_has_message"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} ({self.requested_at:%Y-%m-%d})"
+
+
+class ContactQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ContactQuerySet:
+        return self.filter(business__in=Business.objects.visible_to(user))
+
+
+class Contact(models.Model):
+    """Another person of the business the program may reach (manager, web person…).
+
+    Only a contact card: no account is created for them (they have not consented to one);
+    the owner can later give them access."""
+
+    business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail address"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    role = models.CharField(_("role in the business"), max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        constraints = [
+            models.UniqueConstraint(
+                "business", Lower("email"), name="contact_unique_email_per_business"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,8 +1,12 @@
-"""Reads of businesses, scoped by user."""
+"""Reads of businesses and applications, scoped by user."""
 
 from __future__ import annotations
 
-from .models import Business
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from . import rules
+from .models import Application, Business, Contact, Decision, Location, ReviewRequest
 
 
 def business_for_merchant(*, user) -> Business | None:
@@ -15,3 +19,176 @@ def business_for_merchant(*, user) -> Business | None:
         .order_by("id")
         .first()
     )
+
+
+def application_for(*, business: Business) -> Application:
+    """The application of a business (an empty, unsaved one for businesses that joined
+    before online applications, like the demo personas)."""
+    try:
+        return business.application
+    except Application.DoesNotExist:
+        return Application(business=business)
+
+
+def application_missing(*, business: Business) -> list[dict]:
+    """What must still be filled in before the application can be submitted, in order:
+    [{"step", "field", "label"}]. Empty when complete."""
+    application = application_for(business=business)
+    missing = []
+
+    def need(step, field, label):
+        missing.append({"step": step, "field": field, "label": label})
+
+    if not business.legal_name.strip():
+        need("business", "legal_name", _("The legal name of the business."))
+    if not business.neq and not application.has_no_neq:
+        need(
+            "business",
+            "neq",
+            _("The Québec enterprise number (NEQ), or tick “my business has no NEQ”."),
+        )
+    if not business.subsector_id and not application.naics_code:
+        need("business", "subsector", _("The line of business (NAICS subsector)."))
+    if business.employees is None:
+        need("business", "employees", _("The number of employees."))
+    if not business.revenue_band:
+        need("business", "revenue_band", _("The annual revenue."))
+    if not Location.objects.filter(business=business).exists():
+        need("locations", "locations", _("At least one location (address)."))
+    if not application.online_answered:
+        need("online", "online", _("What the business has online today."))
+    return missing
+
+
+def business_locations(*, user, business: Business) -> QuerySet[Location]:
+    return Location.objects.visible_to(user).filter(business=business).select_related("region")
+
+
+def business_contacts(*, user, business: Business) -> QuerySet[Contact]:
+    return Contact.objects.visible_to(user).filter(business=business)
+
+
+def business_decisions(*, user, business: Business) -> QuerySet[Decision]:
+    return (
+        Decision.objects.visible_to(user)
+        .filter(application__business=business)
+        .select_related("decided_by")
+    )
+
+
+def business_review_requests(*, user, business: Business) -> QuerySet[ReviewRequest]:
+    return ReviewRequest.objects.filter(
+        application__business__in=Business.objects.visible_to(user),
+        application__business=business,
+    ).select_related("requested_by")
+
+
+# --- program admin ----------------------------------------------------------------------------
+
+
+def _invitation_relation() -> str | None:
+    """The query name from Business to waitlist.Invitation (None if the app is absent)."""
+    try:
+        from virage.waitlist.models import Invitation
+    except ImportError:
+        return None
+    try:
+        return Invitation._meta.get_field("business").related_query_name()
+    except Exception:  # noqa: BLE001 - waitlist models not there yet
+        return None
+
+
+def application_list(
+    *,
+    user,
+    status: str = "",
+    region=None,
+    wave=None,
+    package=None,
+    cohort=None,
+    q: str = "",
+) -> QuerySet[Business]:
+    """Businesses with their application, for the program admin's list and CSV export.
+
+    One query: business + region, subsector, package, cohort, application (joins) and the
+    number of locations (aggregate)."""
+    qs = (
+        Business.objects.visible_to(user)
+        .select_related("region", "subsector", "package", "cohort", "application")
+        .annotate(location_count=Count("locations", distinct=True))
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if region is not None:
+        qs = qs.filter(region=region)
+    if package is not None:
+        qs = qs.filter(package=package)
+    if cohort is not None:
+        qs = qs.filter(cohort=cohort)
+    if wave is not None:
+        relation = _invitation_relation()
+        if relation:
+            qs = qs.filter(pk__in=Business.objects.filter(**{f"{relation}__wave": wave}))
+    q = (q or "").strip()
+    if q:
+        digits = q.replace(" ", "")
+        condition = Q(legal_name__icontains=q) | Q(operating_name__icontains=q)
+        if digits.isdigit():
+            condition |= Q(neq__startswith=digits)
+        qs = qs.filter(condition)
+    return qs.order_by("-applied_at", "legal_name", "id")
+
+
+def application_counts(*, user) -> dict:
+    """Counts for the admin's home panel, in one aggregate query."""
+    return Business.objects.visible_to(user).aggregate(
+        to_decide=Count("pk", filter=Q(status__in=[rules.APPLIED, rules.NEEDS_REVIEW])),
+        applied=Count("pk", filter=Q(status=rules.APPLIED)),
+        needs_review=Count("pk", filter=Q(status=rules.NEEDS_REVIEW)),
+        to_enrol=Count("pk", filter=Q(status=rules.ELIGIBLE)),
+        in_progress=Count("pk", filter=Q(status=rules.INVITED)),
+    )
+
+
+def application_detail(*, user, pk: int) -> Business:
+    """A business with what its detail page shows (raises Business.DoesNotExist)."""
+    return (
+        Business.objects.visible_to(user)
+        .select_related("region", "subsector", "package", "cohort", "advisor", "application")
+        .get(pk=pk)
+    )
+
+
+def wave_choices() -> list[tuple[int, str]]:
+    """Intake waves for the list filter (empty when the waitlist app has none)."""
+    try:
+        from virage.waitlist.models import IntakeWave
+    except ImportError:
+        return []
+    return [(w.pk, str(w)) for w in IntakeWave.objects.all()]
+
+
+def wave_for(*, business: Business):
+    """The intake wave that invited this business, if any."""
+    relation = _invitation_relation()
+    if not relation:
+        return None
+    from virage.waitlist.models import IntakeWave
+
+    waves = Business.objects.filter(pk=business.pk).values(f"{relation}__wave")
+    return IntakeWave.objects.filter(pk__in=waves).first()
+
+
+def program_places(*, program) -> dict:
+    """Places taken and capacity of the program (reads the counter without creating it)."""
+    from .models import ProgramCounter
+
+    if program is None:
+        return {"enrolled": 0, "capacity": 0, "left": 0}
+    enrolled = (
+        ProgramCounter.objects.filter(program=program).values_list("enrolled", flat=True).first()
+    )
+    if enrolled is None:
+        enrolled = Business.objects.filter(enrolled_at__isnull=False).count()
+    capacity = program.target_businesses
+    return {"enrolled": enrolled, "capacity": capacity, "left": max(capacity - enrolled, 0)}
