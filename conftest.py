@@ -60,20 +60,9 @@ def client_for(client, personas):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Transactional tests restore the reference data loaded by data migrations (regions,
-    program, packages, catalog…) with a serialized rollback; tests marked `postgres` need real
-    row locks and concurrent transactions and are skipped on SQLite."""
+    """Tests marked `postgres` need real row locks and concurrent transactions: skipped on
+    SQLite, with the reason."""
     from django.db import connection
-
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        if marker and marker.kwargs.get("transaction") and "serialized_rollback" not in (
-            marker.kwargs
-        ):
-            item.add_marker(
-                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
-                append=False,
-            )
 
     if connection.vendor == "postgresql":
         return
@@ -83,3 +72,25 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    """Transactional tests start from a flushed database: reload the reference data that
+    data migrations load (regions, program, packages, catalog…)."""
+    marker = request.node.get_closest_marker("django_db")
+    if (marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        from virage.core.testing.reference import reload_reference_data
+
+        reload_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _french_by_default():
+    """Each test starts in French, whatever language an earlier request activated."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.activate("fr")

@@ -22,7 +22,8 @@ def main() -> int:
     with open(args.translations, encoding="utf-8") as f:
         table = json.load(f)
     with open(args.po, "rb") as f:
-        catalog = read_po(f)
+        # the locale keeps the Language and Plural-Forms headers (French: plural when n > 1)
+        catalog = read_po(f, locale="fr")
     missing = []
     for message in catalog:
         if not message.id:
