@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import questionnaire as qn
 
@@ -50,8 +51,8 @@ class Assessment(models.Model):
         T1 = "T1", _("T1: re-assessment")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("in progress")
-        SUBMITTED = "submitted", _("submitted")
+        DRAFT = "draft", pgettext_lazy("diagnostic status", "in progress")
+        SUBMITTED = "submitted", pgettext_lazy("diagnostic status", "submitted")
 
     business = models.ForeignKey(
         "enterprises.Business",

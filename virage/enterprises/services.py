@@ -211,6 +211,14 @@ def application_start(
 
 # --- application: the profile steps ----------------------------------------------------------
 
+
+def _neq_taken_message() -> str:
+    return _(
+        "This NEQ is already in another file of the program. Check it, or write to the "
+        "program team."
+    )
+
+
 BUSINESS_FIELDS = ("legal_name", "operating_name", "neq", "subsector", "employees", "revenue_band")
 APPLICATION_FIELDS = ("naics_code", "activity", "has_no_neq")
 
@@ -232,16 +240,13 @@ def application_update_business(*, business: Business, actor, data: dict) -> Bus
                 setattr(application, name, data[name])
                 app_changed.append(name)
         if locked.neq and Business.objects.filter(neq=locked.neq).exclude(pk=locked.pk).exists():
-            raise ValidationError(
-                {
-                    "neq": _(
-                        "This NEQ is already in another file of the program. Check it, or "
-                        "write to the program team."
-                    )
-                }
-            )
+            raise ValidationError({"neq": _neq_taken_message()})
         if changed:
-            locked.save(update_fields=changed)
+            try:
+                with transaction.atomic():
+                    locked.save(update_fields=changed)
+            except IntegrityError:  # the same NEQ saved at the same moment by another file
+                raise ValidationError({"neq": _neq_taken_message()}) from None
         if app_changed:
             application.save(update_fields=[*app_changed, "updated_at"])
         if changed or app_changed:

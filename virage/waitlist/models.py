@@ -13,19 +13,20 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EntryStatus(models.TextChoices):
-    UNCONFIRMED = "unconfirmed", _("e-mail not confirmed")
-    WAITING = "waiting", _("waiting in the queue")
-    INVITED = "invited", _("invited")
-    APPLIED = "applied", _("applied")
-    WITHDRAWN = "withdrawn", _("withdrawn")
+    UNCONFIRMED = "unconfirmed", pgettext_lazy("callback entry status", "e-mail not confirmed")
+    WAITING = "waiting", pgettext_lazy("callback entry status", "waiting in the queue")
+    INVITED = "invited", pgettext_lazy("callback entry status", "invited")
+    APPLIED = "applied", pgettext_lazy("callback entry status", "applied")
+    WITHDRAWN = "withdrawn", pgettext_lazy("callback entry status", "withdrawn")
 
 
 class Source(models.TextChoices):
-    WEB = "web", _("web sign-up")
-    IMPORT = "import", _("import")
+    WEB = "web", pgettext_lazy("callback entry source", "web sign-up")
+    IMPORT = "import", pgettext_lazy("callback entry source", "import")
 
 
 class CallbackEntryQuerySet(models.QuerySet):
@@ -197,8 +198,8 @@ class IntakeWave(models.Model):
     the next send fills with the next entry in the queue."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("open")
-        CLOSED = "closed", _("closed")
+        OPEN = "open", pgettext_lazy("intake wave status", "open")
+        CLOSED = "closed", pgettext_lazy("intake wave status", "closed")
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     places = models.PositiveIntegerField(_("places"))
@@ -259,10 +260,10 @@ class WaveQuota(models.Model):
 
 
 class InvitationStatus(models.TextChoices):
-    SENT = "sent", _("sent")
-    ACCEPTED = "accepted", _("accepted")
-    EXPIRED = "expired", _("expired")
-    CANCELLED = "cancelled", _("cancelled")
+    SENT = "sent", pgettext_lazy("invitation status", "sent")
+    ACCEPTED = "accepted", pgettext_lazy("invitation status", "accepted")
+    EXPIRED = "expired", pgettext_lazy("invitation status", "expired")
+    CANCELLED = "cancelled", pgettext_lazy("invitation status", "cancelled")
 
 
 LIVE_INVITATION_STATUSES = (InvitationStatus.SENT, InvitationStatus.ACCEPTED)
@@ -325,10 +326,10 @@ class CallbackImport(models.Model):
     until it is applied or abandoned; the report holds line numbers and reasons, no values."""
 
     class Status(models.TextChoices):
-        CHECKED = "checked", _("checked (dry run)")
-        QUEUED = "queued", _("import queued")
-        APPLIED = "applied", _("imported")
-        FAILED = "failed", _("failed")
+        CHECKED = "checked", pgettext_lazy("import status", "checked (dry run)")
+        QUEUED = "queued", pgettext_lazy("import status", "import queued")
+        APPLIED = "applied", pgettext_lazy("import status", "imported")
+        FAILED = "failed", pgettext_lazy("import status", "failed")
 
     filename = models.CharField(_("file"), max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
