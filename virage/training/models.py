@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from virage.core.i18n import localized
 
@@ -162,16 +163,16 @@ class TrainingSession(models.Model):
         IN_PERSON = "in_person", _("in person")
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", _("scheduled")
-        CLOSED = "closed", _("closed")
-        CANCELLED = "cancelled", _("cancelled")
+        SCHEDULED = "scheduled", pgettext_lazy("training session", "scheduled")
+        CLOSED = "closed", pgettext_lazy("training session", "closed")
+        CANCELLED = "cancelled", pgettext_lazy("training session", "cancelled")
 
     module = models.ForeignKey(
         TrainingModule, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("module")
     )
     starts_at = models.DateTimeField(_("starts at"), db_index=True)
     ends_at = models.DateTimeField(_("ends at"))
-    mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices)
+    mode = models.CharField(_("format"), max_length=10, choices=Mode.choices)
     online_url = models.URLField(_("online link"), max_length=500, blank=True)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=250, blank=True)
@@ -295,11 +296,11 @@ class Registration(models.Model):
     session is closed it is `attended` (with credited minutes) or `absent`."""
 
     class Status(models.TextChoices):
-        REGISTERED = "registered", _("registered")
-        WAITLISTED = "waitlisted", _("on the waitlist")
-        CANCELLED = "cancelled", _("cancelled")
-        ATTENDED = "attended", _("attended")
-        ABSENT = "absent", _("absent")
+        REGISTERED = "registered", pgettext_lazy("training registration", "registered")
+        WAITLISTED = "waitlisted", pgettext_lazy("training registration", "on the waitlist")
+        CANCELLED = "cancelled", pgettext_lazy("training registration", "cancelled")
+        ATTENDED = "attended", pgettext_lazy("training registration", "attended")
+        ABSENT = "absent", pgettext_lazy("training registration", "did not attend")
 
     SEAT_STATUSES = (Status.REGISTERED, Status.ATTENDED, Status.ABSENT)
     ACTIVE_STATUSES = (Status.REGISTERED, Status.WAITLISTED)
@@ -308,7 +309,7 @@ class Registration(models.Model):
         TrainingSession,
         on_delete=models.CASCADE,
         related_name="registrations",
-        verbose_name=_("session"),
+        verbose_name=pgettext_lazy("training", "session"),
     )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
