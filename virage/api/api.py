@@ -10,9 +10,24 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from .auth import ANY_KEY, RateLimited
+from .auth import KEY_OR_SESSION, RateLimited
 
-api = NinjaAPI(
+
+class VirageAPI(NinjaAPI):
+    """Error responses are documented as `application/problem+json` (RFC 9457)."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if str(status).startswith(("4", "5")) and "application/json" in content:
+                        content["application/problem+json"] = content.pop("application/json")
+        return schema
+
+
+api = VirageAPI(
     title="Virage API",
     version="1",
     description=(
@@ -102,6 +117,9 @@ def on_http_error(request, exc):
     return problem(request, exc.status_code, str(exc) or "Error", str(exc))
 
 
+ERRORS = {401: Problem, 403: Problem, 404: Problem, 422: Problem, 429: Problem}
+
+
 class ProgramOut(Schema):
     name_fr: str
     name_en: str
@@ -121,8 +139,8 @@ class RegionOut(Schema):
 
 @api.get(
     "/program",
-    response={200: ProgramOut, 404: Problem},
-    auth=ANY_KEY,
+    response={200: ProgramOut, **ERRORS},
+    auth=KEY_OR_SESSION,
     tags=["program"],
     summary="The program's targets and allowances",
 )
@@ -146,8 +164,8 @@ def program_detail(request):
 
 @api.get(
     "/regions",
-    response=list[RegionOut],
-    auth=ANY_KEY,
+    response={200: list[RegionOut], **ERRORS},
+    auth=KEY_OR_SESSION,
     tags=["program"],
     summary="Québec's administrative regions",
 )

@@ -75,6 +75,7 @@ class Capsule(models.Model):
         _("key"),
         max_length=80,
         unique=True,
+        error_messages={"unique": _("Another capsule already uses this key.")},
         help_text=_("Short unique name used in the page address, e.g. cybersecurity-essentials."),
     )
     title_fr = models.CharField(_("title (French)"), max_length=200)

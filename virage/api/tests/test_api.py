@@ -67,7 +67,7 @@ def test_missing_or_revoked_key_is_a_401_problem(client, personas, operator_key)
 
 
 def test_rate_limit_per_key_returns_429_with_retry_after(client, personas):
-    key, secret = api_key_create(
+    _key, secret = api_key_create(
         actor=personas.ada, name="Slow", kind="operator", scopes=["catalog:read"], rate_per_minute=3
     )
     statuses = [client.get("/api/v1/regions", HTTP_X_API_KEY=secret).status_code for _ in range(4)]
