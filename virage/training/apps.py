@@ -47,6 +47,9 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self):
+        from virage.core.scheduling import register_periodic
+
+        register_periodic("training.reminders", "virage.training.services.reminders_send_due", every_minutes=60)
         from virage.core.navigation import register_nav, register_panel
 
         register_nav(
