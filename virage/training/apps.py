@@ -49,7 +49,9 @@ class TrainingConfig(AppConfig):
     def ready(self):
         from virage.core.scheduling import register_periodic
 
-        register_periodic("training.reminders", "virage.training.services.reminders_send_due", every_minutes=60)
+        register_periodic(
+            "training.reminders", "virage.training.services.reminders_send_due", every_minutes=60
+        )
         from virage.core.navigation import register_nav, register_panel
 
         register_nav(

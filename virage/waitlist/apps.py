@@ -34,7 +34,11 @@ class WaitlistConfig(AppConfig):
     def ready(self):
         from virage.core.scheduling import register_periodic
 
-        register_periodic("waitlist.intake_housekeeping", "virage.waitlist.services.intake_housekeeping", every_minutes=60)
+        register_periodic(
+            "waitlist.intake_housekeeping",
+            "virage.waitlist.services.intake_housekeeping",
+            every_minutes=60,
+        )
         from virage.core.navigation import register_nav, register_panel
 
         register_nav(
