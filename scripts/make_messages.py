@@ -113,6 +113,7 @@ def main() -> int:
             failures += new_problems
             if backup.exists():
                 shutil.copy2(backup, po)
+                po.touch()  # newer than any .mo compiled meanwhile: recompiled next time
             elif po.exists():
                 po.unlink()
     if not have_gettext:

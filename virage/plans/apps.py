@@ -33,11 +33,12 @@ class PlansConfig(AppConfig):
         from virage.core.navigation import register_nav, register_panel
 
         register_nav(roles={"merchant"}, url_name="plans:mine", label=_("My plan"), order=25)
-        register_nav(
-            roles={"advisor", "admin"}, url_name="plans:list", label=_("Plans"), order=25
-        )
+        register_nav(roles={"advisor", "admin"}, url_name="plans:list", label=_("Plans"), order=25)
         register_panel(
-            roles={"merchant"}, template="plans/panel_merchant.html", context=merchant_panel, order=25
+            roles={"merchant"},
+            template="plans/panel_merchant.html",
+            context=merchant_panel,
+            order=25,
         )
         register_panel(
             roles={"advisor", "admin"},

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from virage.core.i18n import localized
 
@@ -45,7 +46,7 @@ class Plan(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
-        ACCEPTED = "accepted", _("accepted")
+        ACCEPTED = "accepted", pgettext_lazy("plan status", "accepted")
 
     business = models.ForeignKey(
         "enterprises.Business",
@@ -66,8 +67,8 @@ class Plan(models.Model):
     )
     rules_version = models.CharField(_("recommendation rules version"), max_length=20)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    updated_at = models.DateTimeField(pgettext_lazy("plan", "updated"), auto_now=True)
+    published_at = models.DateTimeField(_("date published"), null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -76,7 +77,7 @@ class Plan(models.Model):
         related_name="+",
         verbose_name=_("published by"),
     )
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("date accepted"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -159,7 +160,7 @@ class PlanAction(models.Model):
 
     class Status(models.TextChoices):
         PROPOSED = transitions.PROPOSED, _("proposed")
-        ACCEPTED = transitions.ACCEPTED, _("accepted")
+        ACCEPTED = transitions.ACCEPTED, pgettext_lazy("action status", "accepted")
         IN_PROGRESS = transitions.IN_PROGRESS, _("in progress")
         IMPLEMENTED = transitions.IMPLEMENTED, _("implemented")
         DROPPED = transitions.DROPPED, _("dropped")
@@ -294,22 +295,32 @@ class PlanAction(models.Model):
             return self.owner_other
         return self.get_owner_display()
 
-    def linked(self, keys) -> list[dict]:
-        """[{key, title}] for training or capsule keys, in the current language."""
+    def linked(self, keys, url_name: str, with_key: bool) -> list[dict]:
+        """[{key, title, url}] for training or capsule keys, in the current language; `url`
+        is None when the other app has no such page."""
+        from django.urls import NoReverseMatch, reverse
+
         from virage.core.i18n import current_language
 
         lang = current_language()
         result = []
         for key in keys:
             titles = self.link_titles.get(key) or {}
-            result.append({"key": key, "title": titles.get(lang) or titles.get("fr") or key})
+            try:
+                url = reverse(url_name, kwargs={"key": key} if with_key else None)
+            except NoReverseMatch:
+                url = None
+            result.append(
+                {"key": key, "title": titles.get(lang) or titles.get("fr") or key, "url": url}
+            )
         return result
 
     def trainings(self) -> list[dict]:
-        return self.linked(self.training_keys)
+        """Training modules that prepare the action (linked to the session catalog)."""
+        return self.linked(self.training_keys, "training:catalog", with_key=False)
 
     def capsules(self) -> list[dict]:
-        return self.linked(self.capsule_keys)
+        return self.linked(self.capsule_keys, "capsules:detail", with_key=True)
 
 
 class PlanActionSolution(models.Model):
@@ -355,6 +366,7 @@ class PlanEvent(models.Model):
         PUBLISHED = "published", _("plan published")
         ACCEPTED = "accepted", _("plan accepted")
         COMMENTED = "commented", _("merchant's comment")
+        LINKS_REFRESHED = "links_refreshed", _("training and capsules updated")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="events")
     action = models.ForeignKey(
@@ -373,7 +385,7 @@ class PlanEvent(models.Model):
     field = models.CharField(_("field"), max_length=40, blank=True)
     old_value = models.TextField(_("before"), blank=True)
     new_value = models.TextField(_("after"), blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(pgettext_lazy("plan event", "note"), blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     objects = PlanEventQuerySet.as_manager()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/print/", views.plan_print, name="print"),
     path("<int:pk>/publish/", views.plan_publish, name="publish"),
     path("<int:pk>/accept/", views.plan_accept, name="accept"),
+    path("<int:pk>/refresh-links/", views.plan_refresh_links, name="refresh_links"),
     path("<int:pk>/comment/", views.plan_comment, name="comment"),
     path("<int:pk>/actions/add/", views.action_add, name="action_add"),
     path("actions/<int:pk>/edit/", views.action_edit, name="action_edit"),

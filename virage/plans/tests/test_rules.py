@@ -9,7 +9,7 @@ import random
 from dataclasses import replace
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from virage.catalog.seed_data import SOLUTIONS, TRAINING_MODULES
@@ -636,6 +636,7 @@ m2_maps = st.fixed_dictionaries(
 IMPROVEMENTS = [("no", "partially"), ("no", "yes"), ("partially", "yes")]
 
 
+@settings(deadline=None)  # pure and fast; no flaky timing on a loaded machine
 @given(profiles, r_answer_maps, m2_maps)
 def test_structure(profile, r_answers, m2):
     result = run(profile, r_answers, m2)
@@ -654,6 +655,7 @@ def test_structure(profile, r_answers, m2):
                 assert f"“{label_en(key)}”" not in rec.why_en
 
 
+@settings(deadline=None)  # pure and fast; no flaky timing on a loaded machine
 @given(profiles, r_answer_maps, m2_maps, st.data())
 def test_improving_an_answer_never_adds_an_action_nor_raises_a_score(profile, r_answers, m2, data):
     improvable = sorted(k for k, v in r_answers.items() if v in ("no", "partially"))
@@ -668,6 +670,7 @@ def test_improving_an_answer_never_adds_an_action_nor_raises_a_score(profile, r_
         assert score <= before[category]
 
 
+@settings(deadline=None)  # pure and fast; no flaky timing on a loaded machine
 @given(profiles, r_answer_maps, m2_maps)
 def test_no_transactional_site_always_gets_ecommerce_first(profile, r_answers, m2):
     profile = replace(profile, has_transactional_site=False)
@@ -675,6 +678,7 @@ def test_no_transactional_site_always_gets_ecommerce_first(profile, r_answers, m
     assert (result[0].category, result[0].rule_key) == ("ecommerce", "ecommerce_launch")
 
 
+@settings(deadline=None)  # pure and fast; no flaky timing on a loaded machine
 @given(profiles, r_answer_maps, m2_maps)
 def test_multi_location_without_sync_gets_pos_above_generic_actions(profile, r_answers, m2):
     profile = replace(profile, locations=max(profile.locations, 2))
@@ -684,6 +688,7 @@ def test_multi_location_without_sync_gets_pos_above_generic_actions(profile, r_a
     assert result[categories.index("pos")].rule_key == "omnichannel_multi_location"
 
 
+@settings(deadline=None)  # pure and fast; no flaky timing on a loaded machine
 @given(profiles, r_answer_maps, m2_maps)
 def test_m2_never_decides_what_is_recommended(profile, r_answers, m2):
     with_m2 = [r.category for r in run(profile, r_answers, m2)]
@@ -691,11 +696,13 @@ def test_m2_never_decides_what_is_recommended(profile, r_answers, m2):
     assert sorted(with_m2) == sorted(without_m2)
 
 
+@settings(deadline=None)  # pure and fast; no flaky timing on a loaded machine
 @given(profiles, m2_maps, st.sampled_from(["yes", "na"]))
 def test_nothing_to_do_when_every_item_is_yes_or_na(profile, m2, answer):
     assert run(profile, dict.fromkeys(R_ITEM_KEYS, answer), m2) == []
 
 
+@settings(deadline=None)  # pure and fast; no flaky timing on a loaded machine
 @given(profiles, r_answer_maps, m2_maps, st.randoms(use_true_random=False))
 def test_deterministic_whatever_the_input_order(profile, r_answers, m2, rnd: random.Random):
     expected = run(profile, r_answers, m2)
@@ -708,11 +715,13 @@ def test_deterministic_whatever_the_input_order(profile, r_answers, m2, rnd: ran
     assert again == expected
 
 
+@settings(deadline=None)  # pure and fast; no flaky timing on a loaded machine
 @given(profiles, r_answer_maps, m2_maps, st.integers(0, 16))
 def test_limit_is_a_prefix(profile, r_answers, m2, limit):
     assert run(profile, r_answers, m2, limit=limit) == run(profile, r_answers, m2)[:limit]
 
 
+@settings(deadline=None)  # pure and fast; no flaky timing on a loaded machine
 @given(profiles, r_answer_maps)
 def test_pos_and_inventory_candidates_handle_several_locations(profile, r_answers):
     solutions = [SolutionInfo.from_mapping(s) for s in SOLUTIONS]

@@ -1,0 +1,6 @@
+from virage.core.testing.matrix import Route, everyone
+
+ROUTES = [
+    # the public, vendor-neutral catalog
+    Route("catalog:list", everyone(200)),
+]
