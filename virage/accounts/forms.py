@@ -41,3 +41,54 @@ class ProfileForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Preferred language"), choices=User._meta.get_field("language").choices
     )
+
+
+class OTPTokenForm(forms.Form):
+    """A 6-digit code from the authenticator app, or a recovery code."""
+
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("The 6 digits shown in your authenticator app, or one of your recovery codes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
+class MFASetupForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code shown in the app"),
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class ReauthForm(forms.Form):
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+
+    def __init__(self, *args, with_token: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if with_token:
+            self.fields["token"] = forms.CharField(
+                label=_("Code"),
+                max_length=16,
+                help_text=_(
+                    "The 6 digits shown in your authenticator app, or one of your recovery codes."
+                ),
+                widget=forms.TextInput(
+                    attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+                ),
+            )
+
+
+class EmailChangeForm(forms.Form):
+    email = forms.EmailField(
+        label=_("New e-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

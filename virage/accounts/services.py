@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -118,6 +120,108 @@ def staff_user_create(
                 language=user.language,
             )
     except IntegrityError:
+        raise ValidationError(
+            {"email": _("An account already uses this e-mail address.")}
+        ) from None
+    return user
+
+
+# --- two-factor authentication and sensitive changes ---------------------------------------------
+
+RECOVERY_CODE_COUNT = 10
+
+
+def _recovery_codes(device) -> list[str]:
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    codes = [StaticToken.random_token() for _i in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=c) for c in codes])
+    return codes
+
+
+def mfa_enable(*, user: User, key_hex: str, token: str, actor: User):
+    """Confirm a new authenticator: `token` must be a valid code for the secret `key_hex` the
+    person scanned. Replaces any previous authenticator and issues fresh recovery codes.
+    Returns (device, recovery_codes)."""
+    from binascii import unhexlify
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if actor.pk != user.pk:
+        raise PermissionDenied
+    token = "".join(token.split())
+    totp = TOTP(unhexlify(key_hex.encode()), step=30, t0=0, digits=6)
+    if not token.isdigit() or not totp.verify(int(token), tolerance=1):
+        raise ValidationError({"token": _("This code is not valid. Type the 6 digits shown now.")})
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        device = TOTPDevice.objects.create(
+            user=user, name=_("Authenticator app"), key=key_hex, confirmed=True
+        )
+        recovery = StaticDevice.objects.create(user=user, name=_("Recovery codes"), confirmed=True)
+        codes = _recovery_codes(recovery)
+        audit_log(actor=actor, verb="user.mfa_enabled", obj=user)
+    return device, codes
+
+
+def mfa_recovery_codes_regenerate(*, user: User, actor: User) -> list[str]:
+    """Replace the recovery codes (the old ones stop working)."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    if actor.pk != user.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        device = StaticDevice.objects.filter(user=user).first()
+        if device is None:
+            raise ValidationError(_("Set up two-factor authentication first."))
+        device.token_set.all().delete()
+        codes = _recovery_codes(device)
+        audit_log(actor=actor, verb="user.mfa_recovery_codes_renewed", obj=user)
+    return codes
+
+
+def mfa_disable(*, user: User, actor: User) -> int:
+    """Remove the person's authenticator and recovery codes. Staff who must use two-factor are
+    asked to set up a new one at their next page."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if actor.pk != user.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        removed = TOTPDevice.objects.filter(user=user).delete()[0]
+        removed += StaticDevice.objects.filter(user=user).delete()[0]
+        if removed:
+            audit_log(actor=actor, verb="user.mfa_disabled", obj=user)
+    return removed
+
+
+def user_change_email(*, user: User, actor: User, email: str) -> User:
+    """A person changes their sign-in address (after re-authentication, checked by the view).
+    The former address is told, so a hijacked account does not go unnoticed."""
+    if actor.pk != user.pk:
+        raise PermissionDenied
+    email = User.objects.normalize_email(email).strip().lower()
+    if email == user.email:
+        return user
+    former = user.email
+    try:
+        with transaction.atomic():
+            user.email = email
+            user.save(update_fields=["email"])
+            audit_log(actor=actor, verb="user.email_changed", obj=user, after={"fields": ["email"]})
+            email_queue(
+                key=f"email-changed:{user.pk}:{uuid.uuid4().hex}",
+                to=former,
+                template="accounts/email_changed",
+                context={"name": user.get_short_name()},
+                language=user.language,
+            )
+    except IntegrityError:
+        user.email = former
         raise ValidationError(
             {"email": _("An account already uses this e-mail address.")}
         ) from None

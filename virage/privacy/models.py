@@ -13,7 +13,17 @@ from django.utils.translation import gettext_lazy as _
 
 from virage.core.i18n import localized
 
-REQUEST_RESPONSE_DAYS = 30  # Law 25: answer an access, correction or deletion request in 30 days
+REQUEST_RESPONSE_DAYS = 30
+
+
+def _is_officer(user) -> bool:
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.role == "admin"
+        and user.is_privacy_officer
+    )  # Law 25: answer an access, correction or deletion request in 30 days
 
 
 class PolicyVersionQuerySet(models.QuerySet):
@@ -235,9 +245,8 @@ class PrivacyRequest(models.Model):
 
 class AccessLogQuerySet(models.QuerySet):
     def visible_to(self, user) -> AccessLogQuerySet:
-        if user is not None and user.is_authenticated and user.is_active:
-            if user.role == "admin" and user.is_privacy_officer:
-                return self.all()
+        if _is_officer(user):
+            return self.all()
         return self.none()
 
 
@@ -280,12 +289,17 @@ class AccessLogEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
 
+    @property
+    def actor_role_label(self) -> str:
+        from virage.accounts.models import Role
+
+        return Role(self.actor_role).label if self.actor_role in Role.values else self.actor_role
+
 
 class IncidentQuerySet(models.QuerySet):
     def visible_to(self, user) -> IncidentQuerySet:
-        if user is not None and user.is_authenticated and user.is_active:
-            if user.role == "admin" and user.is_privacy_officer:
-                return self.all()
+        if _is_officer(user):
+            return self.all()
         return self.none()
 
 
@@ -313,7 +327,9 @@ class ConfidentialityIncident(models.Model):
     discovered_on = models.DateField(_("date the incident became known"))
     # 5. number of persons concerned
     persons_affected = models.PositiveIntegerField(_("number of persons concerned"))
-    persons_affected_is_estimate = models.BooleanField(_("the number is an estimate"), default=False)
+    persons_affected_is_estimate = models.BooleanField(
+        _("the number is an estimate"), default=False
+    )
     # 6. assessment of the risk of serious injury
     risk = models.CharField(_("risk level"), max_length=10, choices=Risk.choices)
     risk_assessment = models.TextField(
@@ -324,7 +340,9 @@ class ConfidentialityIncident(models.Model):
     commission_notified_on = models.DateField(
         _("notice to the Commission d'accès à l'information"), null=True, blank=True
     )
-    persons_notified_on = models.DateField(_("notice to the persons concerned"), null=True, blank=True)
+    persons_notified_on = models.DateField(
+        _("notice to the persons concerned"), null=True, blank=True
+    )
     notices_details = models.TextField(_("other notices (who, when, how)"), blank=True)
     # 8. measures taken
     measures_fr = models.TextField(_("measures taken (French)"))
@@ -354,10 +372,12 @@ class ConfidentialityIncident(models.Model):
                 condition=models.Q(occurred_to__isnull=True)
                 | models.Q(occurred_to__gte=models.F("occurred_from")),
                 name="incident_period_in_order",
+                violation_error_message=_("The end of the period comes before its start."),
             ),
             models.CheckConstraint(
                 condition=models.Q(discovered_on__gte=models.F("occurred_from")),
                 name="incident_known_after_start",
+                violation_error_message=_("An incident cannot become known before it starts."),
             ),
         ]
 

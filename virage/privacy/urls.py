@@ -20,7 +20,5 @@ urlpatterns = [
     path("officer/incidents/export.csv", views.incident_export, name="incident_export"),
     path("officer/incidents/<int:pk>/", views.incident_detail, name="incident_detail"),
     path("officer/incidents/<int:pk>/edit/", views.incident_edit, name="incident_edit"),
-    path(
-        "officer/incidents/<int:pk>/notice/", views.incident_notice_view, name="incident_notice"
-    ),
+    path("officer/incidents/<int:pk>/notice/", views.incident_notice_view, name="incident_notice"),
 ]

@@ -25,7 +25,11 @@ BASE = Path(__file__).resolve().parents[3]
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PYTEST") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.update({"VIRAGE_TESTING": "1", "DEBUG": "0", "DATABASE_URL": database_url(), **extra})
     return env
 

@@ -14,7 +14,14 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG", "VIRAGE_TESTING"}
+        if k
+        not in {
+            "DATABASE_URL",
+            "SECRET_KEY",
+            "DEBUG",
+            "VIRAGE_TESTING",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     clean.update(env)
     return subprocess.run(  # noqa: S603 - our own manage.py
