@@ -626,7 +626,11 @@ def _admin_business(request, pk: int) -> Business:
 
 @role_required(ADMIN)
 def admin_application(request, pk: int):
-    return _admin_detail(request, _admin_business(request, pk))
+    from virage.privacy.services import access_log
+
+    business = _admin_business(request, pk)
+    access_log(user=request.user, obj=business, action="view")  # Law 25: staff views logged
+    return _admin_detail(request, business)
 
 
 @role_required(ADMIN)

@@ -427,7 +427,11 @@ def test_admin_detail_query_count(personas, program, client_for, assert_queries)
     client = client_for("ada")
     # 1 session, 1 user, 1 business (joins), 1 locations, 1 active packages (suggestion),
     # 1 program + 1 counter (places left), 1 wave, 1 review requests, 1 contacts,
-    # 1 decisions, 1 program (context processor); no enrolment form for an "applied" business
-    with assert_queries(12):
+    # 1 decisions, 1 program (context processor), 1 access-log insert (Law 25); no enrolment
+    # form for an "applied" business
+    with assert_queries(13):
         page = client.get(url("admin_application", pk=business.pk))
     assert page.status_code == 200
+    from virage.privacy.models import AccessLogEntry
+
+    assert AccessLogEntry.objects.filter(actor=personas.ada, business_id=business.pk).count() == 1
