@@ -358,8 +358,8 @@ def write(rows, export, functions, setup) -> bool:
                 fails.append(f"> {limit:g}× floor")
             verdict = "pass" if not fails else "FAIL: " + ", ".join(fails)
         lines.append(
-            f"| {r['page']} | {r['role']} | {r.get('url_name', 'accounts:profile')} | {r['queries']} | "
-            f"{r['median_ms']} | {r['p95_ms']} | {r['ratio']} | {verdict} |"
+            f"| {r['page']} | {r['role']} | {r.get('url_name', 'accounts:profile')} | "
+            f"{r['queries']} | {r['median_ms']} | {r['p95_ms']} | {r['ratio']} | {verdict} |"
         )
     lines += [
         "",
