@@ -117,7 +117,15 @@ def on_http_error(request, exc):
     return problem(request, exc.status_code, str(exc) or "Error", str(exc))
 
 
-ERRORS = {401: Problem, 403: Problem, 404: Problem, 422: Problem, 429: Problem}
+ERRORS = {
+    400: Problem,
+    401: Problem,
+    403: Problem,
+    404: Problem,
+    413: Problem,
+    422: Problem,
+    429: Problem,
+}
 
 
 class ProgramOut(Schema):

@@ -16,6 +16,12 @@ class CapsulesConfig(AppConfig):
 
     def ready(self):
         from virage.core.navigation import register_nav, register_panel
+        from virage.privacy.registry import register_anonymiser, register_exporter
+
+        from . import privacy
+
+        register_exporter("capsules", privacy.export_person)
+        register_anonymiser("capsules", privacy.anonymise_person)
 
         register_nav(
             roles={"merchant", "advisor", "trainer", "partner", "funder"},

@@ -9,8 +9,11 @@ class DiagnosticsConfig(AppConfig):
 
     def ready(self):
         from virage.core.navigation import register_nav, register_panel
+        from virage.privacy.registry import register_exporter
 
-        from . import panels
+        from . import panels, privacy
+
+        register_exporter("diagnostics", privacy.export_person)
 
         register_nav(
             roles={"merchant"}, url_name="diagnostics:mine", label=_("My diagnostic"), order=20

@@ -31,6 +31,12 @@ class PlansConfig(AppConfig):
 
     def ready(self):
         from virage.core.navigation import register_nav, register_panel
+        from virage.privacy.registry import register_anonymiser, register_exporter
+
+        from . import privacy
+
+        register_exporter("plans", privacy.export_person)
+        register_anonymiser("plans", privacy.anonymise_person)
 
         register_nav(roles={"merchant"}, url_name="plans:mine", label=_("My plan"), order=25)
         register_nav(roles={"advisor", "admin"}, url_name="plans:list", label=_("Plans"), order=25)

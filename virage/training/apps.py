@@ -53,6 +53,11 @@ class TrainingConfig(AppConfig):
             "training.reminders", "virage.training.services.reminders_send_due", every_minutes=60
         )
         from virage.core.navigation import register_nav, register_panel
+        from virage.privacy.registry import register_exporter
+
+        from . import privacy
+
+        register_exporter("training", privacy.export_person)
 
         register_nav(
             roles={"merchant"}, url_name="training:my_trainings", label=_("Training"), order=40

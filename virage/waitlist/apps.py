@@ -40,6 +40,12 @@ class WaitlistConfig(AppConfig):
             every_minutes=60,
         )
         from virage.core.navigation import register_nav, register_panel
+        from virage.privacy.registry import register_anonymiser, register_exporter
+
+        from . import privacy
+
+        register_exporter("waitlist", privacy.export_person)
+        register_anonymiser("waitlist", privacy.anonymise_person)
 
         register_nav(
             roles={"admin"}, url_name="waitlist:admin_list", label=_("Callback list"), order=10

@@ -1,7 +1,15 @@
 from virage.core.testing.matrix import ALL, PERSONA_KEYS, Route, only, roles
 
 # no key: 401 problem details; a signed-in session is accepted
-API_401 = {"anonymous": 401, **dict.fromkeys(PERSONA_KEYS, 200)}
+KEY_OR_SESSION = {"anonymous": 401, **dict.fromkeys(PERSONA_KEYS, 200)}
+# a business's data: its merchant, its advisor and the admin; others 404 (not 403)
+IN_SCOPE = {
+    "anonymous": 401,
+    **dict.fromkeys(PERSONA_KEYS, 404),
+    "marie": 200,
+    "antoine": 200,
+    "ada": 200,
+}
 
 ROUTES = [
     Route("api_keys:list", only(roles("ada"))),
@@ -10,6 +18,15 @@ ROUTES = [
     Route("api-v1:api-root", dict.fromkeys(ALL, 404), note="no index: see the docs"),
     Route("api-v1:openapi-json", dict.fromkeys(ALL, 200)),
     Route("api-v1:openapi-view", dict.fromkeys(ALL, 200)),
-    Route("api-v1:program_detail", API_401),
-    Route("api-v1:region_list", API_401),
+    Route("api-v1:program_detail", KEY_OR_SESSION),
+    Route("api-v1:region_list", KEY_OR_SESSION),
+    Route("api-v1:capsule_list", KEY_OR_SESSION),
+    Route("api-v1:session_list", KEY_OR_SESSION),
+    Route("api-v1:callback_create", dict.fromkeys(ALL, 405), note="POST only"),
+    Route("api-v1:business_plan", IN_SCOPE, kwargs=lambda w: {"business_id": w.marie_business.pk}),
+    Route(
+        "api-v1:business_diagnostic",
+        IN_SCOPE,
+        kwargs=lambda w: {"business_id": w.marie_business.pk},
+    ),
 ]

@@ -8,7 +8,7 @@ import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import ignored_auth
+from schemathesis.checks import ignored_auth, positive_data_acceptance
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
@@ -36,7 +36,9 @@ def key_headers(personas):
 @schema.parametrize()
 @SETTINGS
 def test_api_with_an_organisation_key(case, key_headers):
-    case.call_and_validate(headers=key_headers)
+    # business rules the schema cannot express (postal code of the region, required consent,
+    # retail subsector…) may refuse a schema-valid sign-up with a 422 problem: not a failure
+    case.call_and_validate(headers=key_headers, excluded_checks=[positive_data_acceptance])
 
 
 @pytest.mark.django_db
