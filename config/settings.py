@@ -242,10 +242,12 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 20
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))  # filebased backend only
 
 # --- Background tasks (Django Tasks API) -------------------------------------------------------
 # database: django-tasks-db, one `manage.py db_worker` (default, nothing else to run)
-# rq: Redis + RQ workers (`manage.py rqworker default email --with-scheduler`) for several
+# rq: Redis + RQ workers (`manage.py rqworker --job-class django_tasks_rq.backend.Job
+#     default email --with-scheduler`) for several
 #     machines; needs REDIS_URL. immediate: runs in the request (tests). dummy: never runs.
 TASK_BACKEND = env("TASK_BACKEND", "immediate" if TESTING else "database")
 _TASK_BACKENDS = {

@@ -79,8 +79,12 @@ def axe_violations(page, *, impacts=("serious", "critical")) -> list[dict]:
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
     )
     return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "targets": [n["target"] for n in v["nodes"]][:5]}
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [n["target"] for n in v["nodes"]][:5],
+        }
         for v in result["violations"]
         if v["impact"] in impacts
     ]
@@ -107,8 +111,57 @@ def login(page, live_server):
         page.goto(f"/{language}/account/login/")
         page.get_by_label("Adresse courriel" if language == "fr" else "E-mail address").fill(email)
         page.get_by_label("Mot de passe" if language == "fr" else "Password").fill(password)
-        page.get_by_role("button", name="Se connecter" if language == "fr" else "Sign in",
-                         exact=True).last.click()
+        page.get_by_role(
+            "button", name="Se connecter" if language == "fr" else "Sign in", exact=True
+        ).last.click()
         page.wait_for_load_state()
 
     return do
+
+
+@pytest.fixture
+def open_as(browser, live_server):
+    """`open_as(email, language="fr")` → a second browser page (own cookies), signed in."""
+    contexts = []
+
+    def do(email: str, language: str = "fr", password: str = "Test-password-2026"):
+        context = browser.new_context(
+            base_url=live_server.url, locale="fr-CA" if language == "fr" else "en-CA"
+        )
+        contexts.append(context)
+        other = context.new_page()
+        other.set_default_timeout(15_000)
+        other.goto(f"/{language}/account/login/")
+        other.get_by_label("Adresse courriel" if language == "fr" else "E-mail address").fill(email)
+        other.get_by_label("Mot de passe" if language == "fr" else "Password").fill(password)
+        other.get_by_role(
+            "button", name="Se connecter" if language == "fr" else "Sign in", exact=True
+        ).last.click()
+        other.wait_for_load_state()
+        return other
+
+    yield do
+    for context in contexts:
+        context.close()
+
+
+class KnownViolations:
+    """Accessibility violations already reported to a page's owner: recorded (the journey goes
+    on) and turned into an xfail naming them at the end; anything else fails at once."""
+
+    def __init__(self, known: dict[str, set[str]]):
+        self.known = known
+        self.found: list[str] = []
+
+    def check(self, page, name: str) -> None:
+        try:
+            check_page(page, name)
+        except AssertionError as exc:
+            ids = set(re.findall(r"'id': '([a-z0-9-]+)'", str(exc)))
+            if not ids or not ids <= self.known.get(name, set()):
+                raise
+            self.found.append(str(exc))
+
+    def finish(self) -> None:
+        if self.found:
+            pytest.xfail("known accessibility violations: " + " | ".join(self.found))

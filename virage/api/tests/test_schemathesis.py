@@ -17,6 +17,20 @@ SETTINGS = settings(
 )
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Requests made through the WSGI app would close the test transaction's connection at
+    request end (PostgreSQL, CONN_HEALTH_CHECKS); Django's test client does the same."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def key_headers(personas):
     from virage.api.models import ApiKey
