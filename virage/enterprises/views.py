@@ -588,7 +588,9 @@ def _admin_detail(request, business: Business, *, decision_form=None, enrol_form
     if decision_form is None:
         decision_form = DecisionForm()
     if enrol_form is None and business.status == rules.ELIGIBLE:
-        enrol_form = EnrolmentForm(initial={"package": suggested.pk if suggested else None})
+        enrol_form = EnrolmentForm(
+            initial={"package": suggested.pk if suggested else None}, auto_id="enrol_%s"
+        )
     language = translation.get_language() or "fr"
     return render(
         request,
@@ -658,7 +660,7 @@ def admin_decide(request, pk: int):
 @require_POST
 def admin_enrol(request, pk: int):
     business = _admin_business(request, pk)
-    form = EnrolmentForm(request.POST)
+    form = EnrolmentForm(request.POST, auto_id="enrol_%s")  # ids distinct from the decision form
     if form.is_valid():
         try:
             services.business_enrol(
