@@ -1,0 +1,24 @@
+"""Reporting reads only; its one write is the audit trail of the program admin's export of
+every business (Law 25: who took which personal data out, when)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from virage.accounts.permissions import is_program_admin
+from virage.core.services import audit_log
+
+from .filters import Filters
+
+
+def businesses_export_record(*, actor, program, filters: Filters, contact: bool, fmt: str):
+    """Record that `actor` exported the list of businesses (with contact details or not).
+    Only program admins may export it."""
+    if not is_program_admin(actor):
+        raise PermissionDenied
+    return audit_log(
+        actor=actor,
+        verb="reporting.businesses_exported",
+        obj=program if program is not None else actor,
+        after={"contact": contact, "format": fmt, "filters": filters.as_dict()},
+    )
