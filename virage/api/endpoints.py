@@ -298,3 +298,69 @@ def business_diagnostic(request, business_id: int, time_point: str = "T0"):
         "m2": assessment.m2_result or {},
         "r": assessment.r_result or {},
     }
+
+
+# --- aggregates for funders and partners (no personal data, small cells suppressed) ---------
+
+
+class Aggregates(Schema):
+    """Figures as on the dashboards: numbers, ISO months ("2026-10"), "< 5" for a cell under
+    five businesses, null when there is nothing to show. Keys: docs/reporting.md."""
+
+    scope: str
+    figures: dict
+
+
+def _caller_role(request) -> tuple[str, object]:
+    """("partner", region) / ("funder", None) / ("operator", None) / ("admin", None)."""
+    key = getattr(request, "api_key", None)
+    if key is not None:
+        return key.kind, key.region
+    user = request.auth
+    if user.role == "partner":
+        return "partner", user.region
+    if user.role in {"funder", "admin"}:
+        return user.role, None
+    raise HttpError(403, "Aggregates are for funders, partners and the program team.")
+
+
+@api.get(
+    "/aggregates/program",
+    response={200: Aggregates, **ERRORS},
+    auth=KEY_OR_SESSION,
+    tags=["aggregates"],
+    summary="Program-wide aggregates (funders, operator, admin)",
+)
+def aggregates_program(request):
+    require_scope(request, "aggregates:read")
+    role, _region = _caller_role(request)
+    if role == "partner":
+        raise HttpError(403, "A regional partner reads its region's aggregates.")
+    from virage.reporting.filters import Filters
+    from virage.reporting.selectors import program_aggregates
+
+    return {"scope": "program", "figures": program_aggregates(filters=Filters())}
+
+
+@api.get(
+    "/aggregates/regions/{code}",
+    response={200: Aggregates, **ERRORS},
+    auth=KEY_OR_SESSION,
+    tags=["aggregates"],
+    summary="A region's aggregates (a partner: its own region only)",
+)
+def aggregates_region(request, code: str):
+    require_scope(request, "aggregates:read")
+    role, own_region = _caller_role(request)
+    from virage.programs.models import Region
+
+    region = Region.objects.filter(code=code).first()
+    if region is None or (role == "partner" and (own_region is None or own_region.pk != region.pk)):
+        raise Http404
+    from virage.reporting.filters import Filters
+    from virage.reporting.selectors import region_aggregates
+
+    return {
+        "scope": f"region:{region.code}",
+        "figures": region_aggregates(region=region, filters=Filters()),
+    }

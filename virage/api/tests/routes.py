@@ -30,3 +30,23 @@ ROUTES = [
         kwargs=lambda w: {"business_id": w.marie_business.pk},
     ),
 ]
+
+ROUTES += [
+    # funders and the admin by session; partners read their region; other roles 403
+    Route(
+        "api-v1:aggregates_program",
+        {"anonymous": 401, **dict.fromkeys(PERSONA_KEYS, 403), "fatou": 200, "ada": 200},
+    ),
+    Route(
+        "api-v1:aggregates_region",
+        {
+            "anonymous": 401,
+            **dict.fromkeys(PERSONA_KEYS, 403),
+            "fatou": 200,
+            "ada": 200,
+            "paul": 200,
+            "rita": 404,
+        },
+        kwargs=lambda w: {"code": "16"},
+    ),
+]

@@ -106,3 +106,60 @@ def test_business_data_is_for_signed_in_people_in_scope(client, client_for, busi
     assert client.get(url, HTTP_X_API_KEY=operator).status_code == 401
     assert client_for("sofia").get(url).status_code == 404
     assert client_for("luc").get(url).status_code == 404
+
+
+PERSONAL = {
+    "email",
+    "phone",
+    "first_name",
+    "last_name",
+    "contact_name",
+    "legal_name",
+    "operating_name",
+    "neq",
+    # "name" keys hold region names, not people
+    "address",
+}
+
+
+def _all_keys(value):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield k
+            yield from _all_keys(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _all_keys(v)
+
+
+def test_funder_key_reads_program_aggregates_without_personal_fields(client, personas, businesses):
+    _key, secret = api_key_create(
+        actor=personas.ada, name="F", kind="funder", scopes=["aggregates:read"]
+    )
+    response = client.get("/api/v1/aggregates/program", HTTP_X_API_KEY=secret)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["scope"] == "program"
+    assert set(_all_keys(body)) & PERSONAL == set()
+    assert "marie" not in json.dumps(body).lower()
+    assert "Boutique Marie" not in json.dumps(body)
+
+
+def test_partner_key_reads_only_its_region(client, personas):
+    _key, secret = api_key_create(
+        actor=personas.ada,
+        name="P",
+        kind="partner",
+        scopes=["aggregates:read"],
+        region=personas.paul.region,
+    )
+    own = client.get(
+        f"/api/v1/aggregates/regions/{personas.paul.region.code}", HTTP_X_API_KEY=secret
+    )
+    other = client.get("/api/v1/aggregates/regions/05", HTTP_X_API_KEY=secret)
+    program = client.get("/api/v1/aggregates/program", HTTP_X_API_KEY=secret)
+    assert (own.status_code, other.status_code, program.status_code) == (200, 404, 403)
+
+
+def test_key_without_the_scope_is_refused(client, operator):
+    assert client.get("/api/v1/aggregates/program", HTTP_X_API_KEY=operator).status_code == 403
