@@ -10,7 +10,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Schema
+from ninja import Field, Query, Schema
 from ninja.errors import HttpError
 
 from .api import ERRORS, Problem, api, problem
@@ -363,4 +363,63 @@ def aggregates_region(request, code: str):
     return {
         "scope": f"region:{region.code}",
         "figures": region_aggregates(region=region, filters=Filters()),
+    }
+
+
+# --- bulk export (the operator's systems): the all-businesses table, without contact details
+
+
+class ExportPage(Schema):
+    count: int
+    page: int
+    pages: int
+    page_size: int
+    results: list[dict]
+
+
+def _json_safe(row: dict) -> dict:
+    out = {}
+    for k, v in row.items():
+        out[k] = v.isoformat() if hasattr(v, "isoformat") else v
+    return out
+
+
+@api.get(
+    "/exports/businesses",
+    response={200: ExportPage, **ERRORS},
+    auth=KEY_OR_SESSION,
+    tags=["exports"],
+    summary="All businesses, one row each, paginated (no contact data)",
+)
+def export_businesses(
+    request, page: int = Query(1, ge=1, le=1_000_000), page_size: int = Query(500, ge=1, le=1000)
+):
+    """The CSV-equivalent of the program admin's all-businesses export, without names, NEQ or
+    contact details. Operator keys with `exports:read`, or a program admin's session."""
+    import itertools
+
+    key = require_scope(request, "exports:read")
+    if key is not None and key.kind != "operator":
+        raise HttpError(403, "Per-business rows are for the operator only; use aggregates.")
+    if key is None and request.auth.role != "admin":
+        raise HttpError(403, "Per-business rows are for the program team only.")
+    if not (1 <= page_size <= 1000) or page < 1:
+        raise HttpError(422, "page must be ≥ 1 and page_size between 1 and 1000.")
+    from virage.enterprises.models import Business
+    from virage.reporting.filters import Filters
+    from virage.reporting.selectors import business_export_rows
+
+    count = Business.objects.count()
+    pages = max((count + page_size - 1) // page_size, 1)
+    start = (page - 1) * page_size
+    results = []
+    if start < count:
+        rows = business_export_rows(filters=Filters(), contact=False)
+        results = [_json_safe(r) for r in itertools.islice(rows, start, start + page_size)]
+    return {
+        "count": count,
+        "page": page,
+        "pages": pages,
+        "page_size": page_size,
+        "results": results,
     }

@@ -50,3 +50,10 @@ ROUTES += [
         kwargs=lambda w: {"code": "16"},
     ),
 ]
+
+ROUTES += [
+    Route(
+        "api-v1:export_businesses",
+        {"anonymous": 401, **dict.fromkeys(PERSONA_KEYS, 403), "ada": 200},
+    ),
+]

@@ -163,3 +163,38 @@ def test_partner_key_reads_only_its_region(client, personas):
 
 def test_key_without_the_scope_is_refused(client, operator):
     assert client.get("/api/v1/aggregates/program", HTTP_X_API_KEY=operator).status_code == 403
+
+
+def test_bulk_export_is_paginated_and_has_no_contact_data(client, personas, businesses):
+    _key, secret = api_key_create(
+        actor=personas.ada, name="Ops", kind="operator", scopes=["exports:read"]
+    )
+    first = client.get("/api/v1/exports/businesses?page=1&page_size=1", HTTP_X_API_KEY=secret)
+    second = client.get("/api/v1/exports/businesses?page=2&page_size=1", HTTP_X_API_KEY=secret)
+    assert first.status_code == second.status_code == 200
+    one, two = first.json(), second.json()
+    assert (one["count"], one["pages"], len(one["results"]), len(two["results"])) == (2, 2, 1, 1)
+    assert one["results"][0] != two["results"][0]
+    keys = set(one["results"][0])
+    assert (
+        keys
+        & {
+            "legal_name",
+            "operating_name",
+            "neq",
+            "owner_email",
+            "owner_phone",
+            "owner_first_name",
+            "owner_last_name",
+        }
+        == set()
+    )
+    assert "Boutique Marie" not in json.dumps(one) + json.dumps(two)
+
+
+def test_bulk_export_refuses_funder_keys(client, personas):
+    _key, secret = api_key_create(
+        actor=personas.ada, name="F", kind="funder", scopes=["exports:read"]
+    )
+    response = client.get("/api/v1/exports/businesses", HTTP_X_API_KEY=secret)
+    assert response.status_code == 403
