@@ -96,7 +96,10 @@ def measure(client, url: str, repeat: int) -> dict:
                 pass
         return response
 
+    started = time.perf_counter()
     one()  # warm-up (template and URL caches)
+    print(f"  {url}: first request {1000 * (time.perf_counter() - started):.0f} ms",
+          file=sys.stderr, flush=True)
     # Counted with an execute wrapper: request_started resets connection.queries, so
     # CaptureQueriesContext would see nothing across a test-client request.
     executed = []
