@@ -51,7 +51,7 @@ if not SECRET_KEY:
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY is required when DEBUG is off: set SECRET_KEY (or SECRET_KEY_FILE) "
-            "to a long random value."
+            "to a long random value (in development: DEBUG=1, as make run and make test do)."
         )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")

@@ -39,7 +39,8 @@ def test_missing_secret_key_in_production_is_one_clear_line():
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "virage: configuration error: SECRET_KEY is required when DEBUG is off: set SECRET_KEY "
-        "(or SECRET_KEY_FILE) to a long random value."
+        "(or SECRET_KEY_FILE) to a long random value (in development: DEBUG=1, as make run "
+        "and make test do)."
     ]
 
 
