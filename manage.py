@@ -7,6 +7,12 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # A bare checkout (no DEBUG, no SECRET_KEY in the environment) is a developer's machine:
+    # manage.py runs in development mode there. Production sets DEBUG=0 and a SECRET_KEY in
+    # its environment file (deploy/virage.env.example), and gunicorn (config/wsgi.py) never
+    # takes this default.
+    if not any(os.environ.get(k) for k in ("DEBUG", "SECRET_KEY", "SECRET_KEY_FILE")):
+        os.environ["DEBUG"] = "1"
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
     from django.db.utils import OperationalError
