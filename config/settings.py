@@ -345,6 +345,10 @@ LOGGING = {
 API_MAX_BODY_BYTES = 64 * 1024
 VIRAGE_SITE_URL = env("VIRAGE_SITE_URL", "http://127.0.0.1:8000")
 VIRAGE_DEMO = env_bool("VIRAGE_DEMO", DEBUG or TESTING)
+# Dashboards read pre-computed figures (reporting.ReportSnapshot) younger than this many
+# seconds; `run_scheduled` refreshes them every 15 minutes. 0 = always compute (the tests'
+# default, so that every test sees its own data at once).
+REPORTING_SNAPSHOT_MAX_AGE = int(env("REPORTING_SNAPSHOT_MAX_AGE", "0" if TESTING else "1200"))
 
 if TESTING:
     # fast hashing in tests only; production keeps Django's default (PBKDF2)

@@ -8,7 +8,8 @@ pass/fail of the budgets. Also the CSV export (time, tracemalloc peak) and the e
 scoring functions (operations per second). Writes bench/results/latest.json and latest.md.
 
 Environment: BENCH_BUSINESSES (5000), BENCH_SEED (2026), BENCH_REPEAT (30),
-BENCH_DATABASE_URL (PostgreSQL, already seeded or empty & migrated by this script).
+BENCH_DATABASE_URL (PostgreSQL, already seeded or empty & migrated by this script),
+BENCH_PAGES (comma-separated parts of page labels: measure only those, print, write nothing).
 """
 
 from __future__ import annotations
@@ -39,18 +40,26 @@ def _env(db_url: str) -> dict:
         ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",
     )
+    # dashboards read snapshots, as in production (refreshed below like the periodic job does)
+    env.setdefault("REPORTING_SNAPSHOT_MAX_AGE", "1200")
     return env
 
 
-def ensure_database() -> str:
-    """The database URL to measure; builds it when missing (migrate + seed_scale)."""
-    if os.environ.get("BENCH_DATABASE_URL"):
-        url = os.environ["BENCH_DATABASE_URL"]
+def ensure_database(n: int = N, given: str = "BENCH_DATABASE_URL") -> str:
+    """The database URL to measure for `n` businesses; builds it when missing (migrate +
+    seed_scale). `given` names the environment variable that may point at a database."""
+    if os.environ.get(given):
+        url = os.environ[given]
         ready = None
     else:
-        path = ROOT / "var" / "bench" / f"bench-n{N}-s{SEED}.sqlite3"
+        path = ROOT / "var" / "bench" / f"bench-n{n}-s{SEED}.sqlite3"
         url = f"sqlite:///{path}"
-        if path.exists():
+        if path.exists():  # built before: bring its schema up to date (new tables, indexes)
+            subprocess.run(
+                [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "-v", "0"],
+                check=True,
+                env=_env(url),
+            )
             return url
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp.sqlite3")
@@ -75,9 +84,9 @@ def ensure_database() -> str:
         text=True,
     )
     if "True" not in check.stdout:
-        print(f"seeding {N} businesses (seed {SEED}) …", flush=True)
+        print(f"seeding {n} businesses (seed {SEED}) …", flush=True)
         subprocess.run(
-            [*manage, "seed_scale", "--businesses", str(N), "--seed", str(SEED)],
+            [*manage, "seed_scale", "--businesses", str(n), "--seed", str(SEED)],
             check=True,
             env=env,
         )
@@ -98,8 +107,11 @@ def measure(client, url: str, repeat: int) -> dict:
 
     started = time.perf_counter()
     one()  # warm-up (template and URL caches)
-    print(f"  {url}: first request {1000 * (time.perf_counter() - started):.0f} ms",
-          file=sys.stderr, flush=True)
+    print(
+        f"  {url}: first request {1000 * (time.perf_counter() - started):.0f} ms",
+        file=sys.stderr,
+        flush=True,
+    )
     # Counted with an execute wrapper: request_started resets connection.queries, so
     # CaptureQueriesContext would see nothing across a test-client request.
     executed = []
@@ -189,7 +201,10 @@ def run_pages() -> tuple[list[dict], dict]:
                 "ratio": 1.0,
             }
         )
+    only = [x.strip() for x in os.environ.get("BENCH_PAGES", "").split(",") if x.strip()]
     for label, role, kind, candidates in pages(users, objects):
+        if only and not any(o in label for o in only):
+            continue
         url = name = None
         for name, kwargs in candidates:
             try:
@@ -211,7 +226,7 @@ def run_pages() -> tuple[list[dict], dict]:
             continue
         result = measure(clients[role], url, REPEAT)
         sql = result.pop("sql")
-        if result["queries"] > QUERY_BUDGET:  # the statements, to name the culprit
+        if result["queries"] > QUERY_BUDGET or os.environ.get("BENCH_SQL"):  # name the culprit
             result["sql_over_budget"] = [q[:200] for q in sql]
         ratio = round(result["median_ms"] / floors[role]["median_ms"], 2)
         limit = DASHBOARD_RATIO if kind == "dashboard" else KEY_RATIO
@@ -311,65 +326,129 @@ def run_functions() -> dict:
     }
 
 
-def write(rows, export, functions, setup) -> bool:
+NATIONAL_RATIO = 1.5
+
+
+def _merge_national(rows: list[dict], national: dict | None) -> None:
+    """Give each program-scale row its national figures and budgets: the same query count,
+    and for dashboards a median at most 1.5× the program-scale one."""
+    if not national:
+        return
+    by_page = {r["page"]: r for r in national["pages"]}
+    for row in rows:
+        other = by_page.get(row["page"])
+        if row.get("missing") or other is None or other.get("missing"):
+            continue
+        row["national"] = {
+            "queries": other["queries"],
+            "median_ms": other["median_ms"],
+            "p95_ms": other["p95_ms"],
+            "status": other["status"],
+            "ratio_to_program": round(other["median_ms"] / row["median_ms"], 2),
+        }
+        row["same_queries_ok"] = other["queries"] == row["queries"]
+        if row["kind"] == "dashboard":
+            row["national_ok"] = row["national"]["ratio_to_program"] <= NATIONAL_RATIO
+
+
+def _verdict(r: dict) -> str:
+    if r["kind"] == "floor":
+        fails = [] if r["queries"] <= QUERY_BUDGET else [f"queries > {QUERY_BUDGET}"]
+    else:
+        fails = []
+        if not r["status_ok"]:
+            fails.append(f"HTTP {r['status']}")
+        if not r["queries_ok"]:
+            fails.append(f"queries > {QUERY_BUDGET}")
+        if not r["ratio_ok"]:
+            limit = DASHBOARD_RATIO if r["kind"] == "dashboard" else KEY_RATIO
+            fails.append(f"> {limit:g}× floor")
+    if r.get("same_queries_ok") is False:
+        fails.append("query count differs at 10×")
+    if r.get("national_ok") is False:
+        fails.append(f"> {NATIONAL_RATIO:g}× slower at 10×")
+    if r.get("national", {}).get("status", 200) != 200:
+        fails.append(f"HTTP {r['national']['status']} at 10×")
+    return (
+        ("floor" if r["kind"] == "floor" else "pass") if not fails else "FAIL: " + ", ".join(fails)
+    )
+
+
+def write(rows, export, functions, setup, national=None) -> bool:
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    measured = [r for r in rows if r["kind"] != "floor" and not r.get("missing")]
-    passed = all(r["queries_ok"] and r["ratio_ok"] and r["status_ok"] for r in measured)
-    passed = passed and all(r["queries"] <= QUERY_BUDGET for r in rows if not r.get("missing"))
+    _merge_national(rows, national)
+    measured = [r for r in rows if not r.get("missing")]
+    passed = all(not _verdict(r).startswith("FAIL") for r in measured)
+    exports = [("program", export)] + ([("national", national["export"])] if national else [])
+    passed = passed and all(e["peak_ok"] and e["status"] == 200 for _, e in exports)
+    passed = passed and national is not None
     data = {
         "setup": setup,
         "pages": rows,
         "export": export,
+        "national": {k: v for k, v in (national or {}).items() if k != "pages"} or None,
         "functions": functions,
         "budgets": {
             "queries": QUERY_BUDGET,
             "key_ratio": KEY_RATIO,
             "dashboard_ratio": DASHBOARD_RATIO,
+            "national_dashboard_ratio": NATIONAL_RATIO,
+            "export_peak_mb": 64,
         },
         "all_pass": passed,
     }
     (out / "latest.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    big = national["businesses"] if national else N * 10
     lines = [
         f"# Benchmark: {setup['businesses']} businesses (seed {setup['seed']}), "
         f"{setup['database']}, {setup['repeat']} requests per page",
         "",
         f"Run {setup['when']} on {setup['host']} (Python {setup['python']}).",
-        "Ratio = median / median of the floor page (accounts:profile) for the same role.",
+        "Ratio = median / median of the floor page (accounts:profile) for the same role. "
+        f"“10×” = the same page on the national-scale database ({big:,} businesses).",
         "",
-        "| page | role | URL name | queries | median ms | p95 ms | × floor | budget |",
-        "|---|---|---|---:|---:|---:|---:|---|",
+        "| page | role | URL name | queries | median ms | p95 ms | × floor | queries 10× "
+        "| median ms 10× | 10× / 1× | budget |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         if r.get("missing"):
             lines.append(
-                f"| {r['page']} | {r['role']} | — | — | — | — | — | not measured: {r['note']} |"
+                f"| {r['page']} | {r['role']} | — | — | — | — | — | — | — | — "
+                f"| not measured: {r['note']} |"
             )
             continue
-        if r["kind"] == "floor":
-            verdict = "floor" + (
-                "" if r["queries"] <= QUERY_BUDGET else f"; FAIL queries > {QUERY_BUDGET}"
-            )
-        else:
-            fails = []
-            if not r["status_ok"]:
-                fails.append(f"HTTP {r['status']}")
-            if not r["queries_ok"]:
-                fails.append(f"queries > {QUERY_BUDGET}")
-            if not r["ratio_ok"]:
-                limit = DASHBOARD_RATIO if r["kind"] == "dashboard" else KEY_RATIO
-                fails.append(f"> {limit:g}× floor")
-            verdict = "pass" if not fails else "FAIL: " + ", ".join(fails)
+        nat = r.get("national") or {}
         lines.append(
             f"| {r['page']} | {r['role']} | {r.get('url_name', 'accounts:profile')} | "
-            f"{r['queries']} | {r['median_ms']} | {r['p95_ms']} | {r['ratio']} | {verdict} |"
+            f"{r['queries']} | {r['median_ms']} | {r['p95_ms']} | {r['ratio']} | "
+            f"{nat.get('queries', '—')} | {nat.get('median_ms', '—')} | "
+            f"{nat.get('ratio_to_program', '—')} | {_verdict(r)} |"
         )
+    lines.append("")
+    for scale, e in exports:
+        lines.append(
+            f"Export at {scale} scale ({e['url_name']}): HTTP {e['status']}, streaming "
+            f"{e['streaming']}, {e['bytes']:,} bytes in {e['seconds']} s, tracemalloc peak "
+            f"{e['peak_mb']} MB ({'pass' if e['peak_ok'] else 'FAIL'} < 64 MB)."
+        )
+        lines.append("")
+    snaps = [("program", setup.get("snapshots"))]
+    if national:
+        snaps.append(("national", national.get("snapshots")))
+    for scale, snap in snaps:
+        if snap:
+            lines.append(
+                f"Dashboard snapshots at {scale} scale (the periodic job): {snap['refreshed']} "
+                f"scopes recomputed in {snap['seconds']} s; the whole-program report alone "
+                f"computes in {snap.get('program_report_compute_ms')} ms (what a dashboard "
+                "would cost per request without snapshots)."
+            )
+            lines.append("")
+    if national is None:
+        lines += ["National scale: not measured (BENCH_NATIONAL=0): budgets not all checked.", ""]
     lines += [
-        "",
-        f"Export ({export['url_name']}): HTTP {export['status']}, streaming {export['streaming']}, "
-        f"{export['bytes']:,} bytes in {export['seconds']} s, tracemalloc peak "
-        f"{export['peak_mb']} MB ({'pass' if export['peak_ok'] else 'FAIL'} < 64 MB).",
-        "",
         f"Functions: eligibility.evaluate {functions['eligibility_evaluate_per_s']:,}/s, "
         f"scoring.score_m2 {functions['score_m2_per_s']:,}/s, "
         f"scoring.score_r {functions['score_r_per_s']:,}/s.",
@@ -381,19 +460,83 @@ def write(rows, export, functions, setup) -> bool:
     return passed
 
 
-def main() -> int:
-    import platform
-
-    url = ensure_database()
+def _django(url: str) -> None:
     os.environ.update(_env(url))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
+
+
+def _refresh_snapshots() -> dict:
+    """What `run_scheduled` does every 15 minutes, timed; with the live computation time of
+    the whole-program report (what a dashboard would cost without snapshots)."""
+    from virage.reporting.models import ReportSnapshot
+    from virage.reporting.snapshots import refresh_snapshots
+
+    result = refresh_snapshots()
+    program = (
+        ReportSnapshot.objects.filter(
+            kind="report", scope__regions=True, scope__filters__region=None
+        )
+        .values_list("compute_ms", flat=True)
+        .first()
+    )
+    result["program_report_compute_ms"] = program
+    print(f"snapshots: {result}", file=sys.stderr, flush=True)
+    return result
+
+
+def run_national() -> dict | None:
+    """The same pages and the export at national scale (10× the businesses), in a child
+    process on its own database (built on first use: about 11 minutes on SQLite)."""
+    if os.environ.get("BENCH_NATIONAL", "1") == "0":
+        return None
+    url = ensure_database(N * 10, "BENCH_NATIONAL_DATABASE_URL")
+    out = ROOT / "var" / "bench" / "national.json"
+    out.unlink(missing_ok=True)
+    env = dict(os.environ, BENCH_CHILD="national", BENCH_CHILD_URL=url, BENCH_OUT=str(out))
+    env.setdefault("BENCH_NATIONAL_REPEAT", str(max(5, REPEAT // 3)))
+    print(f"national scale ({N * 10} businesses) …", file=sys.stderr, flush=True)
+    subprocess.run([sys.executable, __file__], check=True, env=env)
+    return json.loads(out.read_text())
+
+
+def child_national() -> int:
+    global REPEAT
+    REPEAT = int(os.environ["BENCH_NATIONAL_REPEAT"])
+    _django(os.environ["BENCH_CHILD_URL"])
+    snapshots = _refresh_snapshots()
+    rows, _ = run_pages()
+    export = run_export()
+    for row in rows:
+        row.pop("sql_over_budget", None)
+    Path(os.environ["BENCH_OUT"]).write_text(
+        json.dumps({"businesses": N * 10, "snapshots": snapshots, "pages": rows, "export": export})
+    )
+    return 0
+
+
+def main() -> int:
+    import platform
+
+    if os.environ.get("BENCH_CHILD") == "national":
+        return child_national()
+    _django(ensure_database())
     from django.db import connection
 
+    snapshots = _refresh_snapshots()
     rows, _ = run_pages()
+    if os.environ.get("BENCH_PAGES"):  # a quick look at some pages: print, write nothing
+        for r in rows:
+            print(
+                f"{r['page']:40} {r.get('queries', '-'):>3} q  median {r.get('median_ms')} ms"
+                f"  p95 {r.get('p95_ms')} ms  x{r.get('ratio')}"
+            )
+            for q in r.get("sql_over_budget", []) if os.environ.get("BENCH_SQL") else []:
+                print("     ", q)
+        return 0
     export = run_export()
     functions = run_functions()
     setup = {
@@ -404,8 +547,10 @@ def main() -> int:
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "host": platform.machine() + " " + platform.system(),
         "python": platform.python_version(),
+        "snapshots": snapshots,
     }
-    passed = write(rows, export, functions, setup)
+    national = run_national()
+    passed = write(rows, export, functions, setup, national)
     return 0 if passed else 1
 
 

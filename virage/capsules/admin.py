@@ -85,8 +85,17 @@ class PathCertificateAdmin(admin.ModelAdmin):
 
 @admin.register(BusinessReach)
 class BusinessReachAdmin(admin.ModelAdmin):
+    """Read-only: reach rows are recorded by the quiz service, which keeps the reach counters
+    (ReachCount) equal to them."""
+
     list_display = ["business_key", "region", "first_completed_at"]
     list_filter = ["region"]
 
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -500,3 +500,43 @@ class BusinessReach(models.Model):
 
     def __str__(self) -> str:
         return self.business_key
+
+
+class ReachCount(models.Model):
+    """Pre-aggregated reach: how many businesses had their first completed capsule in a month
+    (local time, ``settings.TIME_ZONE``) and region, so the reach report reads a few hundred
+    rows whatever the number of learners. The figures equal a count of `BusinessReach` rows:
+    `services.quiz_submit` adds 1 in the same transaction as it creates a `BusinessReach` row;
+    `services.rebuild_reach_counts()` (command ``manage.py rebuild_reach_counts``) recomputes
+    them from the `BusinessReach` rows and must run after any bulk import of those rows."""
+
+    month = models.DateField(_("month"))
+    region = models.ForeignKey(
+        "programs.Region",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("region"),
+    )
+    businesses = models.PositiveIntegerField(_("businesses reached"), default=0)
+
+    class Meta:
+        ordering = ["month", "region"]
+        verbose_name = _("reach count")
+        verbose_name_plural = _("reach counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "region"],
+                condition=models.Q(region__isnull=False),
+                name="reachcount_unique_month_region",
+            ),
+            models.UniqueConstraint(
+                fields=["month"],
+                condition=models.Q(region__isnull=True),
+                name="reachcount_unique_month_no_region",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.region_id or '—'}: {self.businesses}"

@@ -19,15 +19,12 @@ from datetime import date
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import TruncMonth
-from django.utils import timezone
 
 from virage.accounts.permissions import is_partner
 from virage.core.i18n import current_language
 
 from . import rules
 from .models import (
-    BusinessReach,
     Capsule,
     CapsuleProgress,
     Learner,
@@ -36,6 +33,7 @@ from .models import (
     PathCertificate,
     QuizChoice,
     QuizQuestion,
+    ReachCount,
     Topic,
 )
 from .permissions import can_view_reach, reach_is_suppressed_for
@@ -296,38 +294,40 @@ def _hide(value: int, suppressed: bool) -> int | None:
 
 def capsule_reach(*, user, program=None) -> ReachReport:
     """Distinct businesses with at least one completed capsule, by region and by month of
-    their first completion, against the program's target. One query for the figures (plus
-    the current program when not given). Partners see their region only."""
+    their first completion (local time), against the program's target. One query for the
+    figures (plus the current program when not given), on the pre-aggregated counters
+    (`ReachCount`, a few hundred rows whatever the number of learners; they equal a count of
+    the `BusinessReach` rows). Partners see their region only."""
     if not can_view_reach(user):
         raise PermissionDenied
     if program is None:
         from virage.programs.selectors import program_current
 
         program = program_current()
-    qs = BusinessReach.objects.all()
+    qs = ReachCount.objects.filter(businesses__gt=0)
     region_code = None
     if is_partner(user):
         qs = qs.filter(region_id=user.region_id)
         region_code = user.region.code if user.region_id else None
     suppressed = reach_is_suppressed_for(user)
     rows = list(
-        qs.annotate(month=TruncMonth("first_completed_at", tzinfo=timezone.get_current_timezone()))
-        .values("month", "region__code", "region__name_fr", "region__name_en")
-        .annotate(n=Count("id"))
-        .order_by("month", "region__code")
+        qs.values(
+            "month", "region__code", "region__name_fr", "region__name_en", "businesses"
+        ).order_by("month", "region__code")
     )
     lang = current_language()
     regions: dict[str | None, dict] = {}
     months: dict[date, int] = {}
     cells = []
     for row in rows:
-        month = timezone.localtime(row["month"]).date() if row["month"] else None
+        month = row["month"]
         code = row["region__code"]
         name = (row["region__name_en"] if lang == "en" else "") or row["region__name_fr"] or ""
         region = regions.setdefault(code, {"region_code": code, "region_name": name, "n": 0})
-        region["n"] += row["n"]
-        months[month] = months.get(month, 0) + row["n"]
-        cells.append({"month": month, "region_code": code, "region_name": name, "n": row["n"]})
+        n = row["businesses"]
+        region["n"] += n
+        months[month] = months.get(month, 0) + n
+        cells.append({"month": month, "region_code": code, "region_name": name, "n": n})
     total = sum(months.values())
     by_month = []
     cumulative = 0

@@ -22,12 +22,12 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.urls import reverse
@@ -48,6 +48,7 @@ from .models import (
     PathCertificate,
     QuizChoice,
     QuizQuestion,
+    ReachCount,
     Topic,
 )
 from .permissions import can_author_capsules, records_progress_with_account
@@ -646,7 +647,7 @@ def _reach_record(*, learner: Learner, capsule: Capsule, at: datetime) -> None:
     business_id = learner.business_id
     if business_id is None and learner.business_key.startswith("b:"):
         business_id = int(learner.business_key[2:])
-    BusinessReach.objects.get_or_create(
+    _reach, created = BusinessReach.objects.get_or_create(
         business_key=learner.business_key,
         defaults={
             "business_id": business_id,
@@ -655,6 +656,63 @@ def _reach_record(*, learner: Learner, capsule: Capsule, at: datetime) -> None:
             "first_capsule": capsule,
         },
     )
+    if created:
+        _reach_count_add(month=reach_month(at), region_id=learner.region_id)
+
+
+def reach_month(at: datetime) -> date:
+    """The month a first completion counts in: its first day, in local time
+    (``settings.TIME_ZONE``), as the reach report shows it."""
+    return timezone.localtime(at, timezone.get_default_timezone()).date().replace(day=1)
+
+
+def _reach_count_add(*, month: date, region_id: int | None) -> None:
+    """One more business reached in (month, region), in the caller's transaction: a
+    conditional ``UPDATE … SET businesses = businesses + 1``, or the row's creation; when two
+    transactions create the row at once, the loser's insert fails on the unique constraint and
+    it adds 1 to the winner's row."""
+    row = ReachCount.objects.filter(month=month, region_id=region_id)
+    if row.update(businesses=F("businesses") + 1):
+        return
+    try:
+        with transaction.atomic():
+            ReachCount.objects.create(month=month, region_id=region_id, businesses=1)
+    except IntegrityError:
+        row.update(businesses=F("businesses") + 1)
+
+
+def reach_counts_from_rows(rows) -> dict[tuple, int]:
+    """{(month, region id): businesses} from (first_completed_at, region_id) pairs."""
+    counts: dict[tuple, int] = {}
+    for first_completed_at, region_id in rows:
+        key = (reach_month(first_completed_at), region_id)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def rebuild_reach_counts() -> int:
+    """Recompute the reach counters (`ReachCount`) from the `BusinessReach` rows; returns the
+    number of businesses reached. Idempotent; run it after any import that writes
+    `BusinessReach` rows without `quiz_submit` (``manage.py rebuild_reach_counts``)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # no business reached while counting (SQLite writes one transaction at a time)
+            with connection.cursor() as cursor:
+                table = connection.ops.quote_name(BusinessReach._meta.db_table)
+                cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+        rows = BusinessReach.objects.order_by().values_list("first_completed_at", "region_id")
+        counts = reach_counts_from_rows(rows.iterator(chunk_size=5000))
+        ReachCount.objects.all().delete()
+        ReachCount.objects.bulk_create(
+            [
+                ReachCount(month=month, region_id=region_id, businesses=n)
+                for (month, region_id), n in sorted(
+                    counts.items(), key=lambda item: (item[0][0], item[0][1] or 0)
+                )
+            ],
+            batch_size=500,
+        )
+    return sum(counts.values())
 
 
 def _new_certificate_code() -> str:

@@ -13,12 +13,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format, localize
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit import UNSAFE
 from django_ratelimit.core import is_ratelimited
 
 from virage.accounts.permissions import role_required
+from virage.programs.selectors import program_for
 
 from . import selectors, services
 from .forms import (
@@ -515,5 +518,23 @@ def question_delete(request, pk):
 @role_required("admin", "funder", "partner")
 def reach_report(request):
     """Businesses reached by the capsules, by month and region, against the target."""
-    report = selectors.capsule_reach(user=request.user)
-    return render(request, "capsules/reach.html", {"report": report})
+    report = selectors.capsule_reach(user=request.user, program=program_for(request))
+    return render(request, "capsules/reach.html", {"report": report, "cells": _reach_cells(report)})
+
+
+def _reach_cells(report) -> str:
+    """The rows of the month × region table (hundreds: about 17 regions a month), built with
+    `format_html_join` (every value escaped) rather than by template tags on each row; month
+    labels are formatted once per month."""
+    fewer, unknown = _("fewer than 5"), _("Region unknown")
+    months: dict = {}
+    rows = []
+    for cell in report.cells:
+        month = cell["month"]
+        if month not in months:
+            months[month] = date_format(month, "YEAR_MONTH_FORMAT")
+        code = cell["region_code"]
+        region = f"{code} {cell['region_name']}" if code else unknown
+        n = cell["businesses"]
+        rows.append((months[month], region, fewer if n is None else localize(n)))
+    return format_html_join("\n", '<tr><td>{}</td><td>{}</td><td class="num">{}</td></tr>', rows)

@@ -185,6 +185,13 @@ class Expense(models.Model):
                 condition=models.Q(amount_cents__gte=0), name="expense_amount_non_negative"
             ),
         ]
+        indexes = [
+            # covering indexes: the budget page sums per line and per day from the index only
+            models.Index(fields=["line", "kind", "amount_cents"], name="expense_line_kind_amount"),
+            models.Index(
+                fields=["kind", "incurred_on", "amount_cents"], name="expense_kind_day_amount"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.incurred_on} {self.description}"

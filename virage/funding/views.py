@@ -9,44 +9,31 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from virage.accounts.permissions import role_required
-from virage.enterprises.models import Business
 from virage.programs.selectors import program_for
 
 from . import selectors, services
 from .forms import AccrueForm, ExpenseForm
-from .models import Expense
 
 
 @role_required("admin")
 def budget(request):
     program = program_for(request)
     today = timezone.localdate()
-    rows = selectors.budget_lines()
-    burn = selectors.burn_by_month()
-    peak = max((b["spent"] for b in burn), default=0)
-    for b in burn:
-        b["width"] = round(100 * b["spent"] / peak) if peak else 0
-    enrolled = Business.objects.filter(enrolled_at__isnull=False).count()
-    totals = selectors.budget_totals(rows)
-    spent_by_funder = selectors.funder_spent()
-    funders = [
-        {"funder": f, "contributed": f.contributed, "spent": spent_by_funder.get(f.pk, 0)}
-        for f in selectors.funders_with_contributions()
-    ]
+    dashboard = selectors.budget_dashboard(program=program, today=today)
+    peak = max((b["spent"] for b in dashboard.burn), default=0)
+    burn = [{**b, "width": round(100 * b["spent"] / peak) if peak else 0} for b in dashboard.burn]
     context = {
-        "rows": rows,
-        "totals": totals,
+        "rows": dashboard.rows,
+        "totals": dashboard.totals,
         "burn": burn,
-        "funders": funders,
-        "unassigned_spent": spent_by_funder.get(None, 0),
-        "contributions_total": selectors.contributions_total(),
-        "enrolled": enrolled,
-        "cost_per_enrolled": (totals["spent"] // enrolled) if enrolled else None,
-        "forecast": selectors.budget_forecast(program=program, today=today, enrolled=enrolled),
+        "funders": dashboard.funders,
+        "unassigned_spent": dashboard.unassigned_spent,
+        "contributions_total": dashboard.contributions_total,
+        "enrolled": dashboard.enrolled,
+        "cost_per_enrolled": dashboard.cost_per_enrolled,
+        "forecast": dashboard.forecast,
         "program": program,
-        "recent": Expense.objects.select_related("line", "line__funder")[:15],
-        "expense_form": ExpenseForm(initial={"incurred_on": today}),
-        "accrue_form": AccrueForm(),
+        "recent": dashboard.recent,
     }
     return render(request, "funding/budget.html", context)
 

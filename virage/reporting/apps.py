@@ -9,6 +9,7 @@ class ReportingConfig(AppConfig):
 
     def ready(self):
         from virage.core.navigation import register_nav, register_panel
+        from virage.core.scheduling import register_periodic
 
         from . import panels
 
@@ -35,6 +36,11 @@ class ReportingConfig(AppConfig):
             url_name="reporting:funder_report",
             label=pgettext_lazy("reporting", "Quarterly report"),
             order=6,
+        )
+        register_periodic(
+            "reporting.refresh_snapshots",
+            "virage.reporting.snapshots.refresh_snapshots",
+            every_minutes=15,
         )
         register_panel(
             roles={"admin"}, template="reporting/panel_admin.html", context=panels.admin, order=5

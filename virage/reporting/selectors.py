@@ -150,10 +150,12 @@ def funnel_counts(*, filters: Filters) -> dict:
     t0 = Assessment.objects.filter(business=OuterRef("pk"), time_point="T0", status=SUBMITTED)
     t1 = Assessment.objects.filter(business=OuterRef("pk"), time_point="T1", status=SUBMITTED)
     plan = Plan.objects.filter(business=OuterRef("pk"), status__in=PUBLISHED_STATUSES)
-    implemented = PlanAction.objects.filter(
-        plan__business=OuterRef("pk"),
-        plan__status__in=PUBLISHED_STATUSES,
-        status=action_status.IMPLEMENTED,
+    # Nested so that the plan is found by its business first, then its actions by plan: a
+    # join filtered on the action status lets SQLite scan every implemented action instead.
+    implemented = Plan.objects.filter(
+        business=OuterRef("pk"), status__in=PUBLISHED_STATUSES
+    ).filter(
+        Exists(PlanAction.objects.filter(plan=OuterRef("pk"), status=action_status.IMPLEMENTED))
     )
     accepted = Decision.objects.filter(
         application__business=OuterRef("pk"), outcome=Decision.Outcome.ELIGIBLE
@@ -483,14 +485,50 @@ def report(
     regions: list[Region] | None = None,
 ) -> dict:
     """The dashboard's figures as one JSON-safe dict (see presenters.present). `suppress`
-    hides every cell under 5 businesses ("< 5") and what is derived from it."""
-    raw = raw_figures(filters=filters, program=program, today=today, regions=regions)
-    return presenters.present(
-        raw,
+    hides every cell under 5 businesses ("< 5") and what is derived from it. The raw figures
+    come from the scope's snapshot when fresh (snapshots.py: one query); "computed_at" (ISO
+    date-time, or None when computed for this request) says when they were computed."""
+    from . import snapshots
+
+    scope = snapshots.scope_of(
+        snapshots.REPORT,
+        filters=filters,
+        program_id=program.pk if program else None,
+        today=today,
+        with_regions=regions is not None,
+    )
+    figures = snapshots.cached(
+        scope,
+        lambda: raw_figures(filters=filters, program=program, today=today, regions=regions),
+        encode=snapshots.encode_report,
+        decode=lambda data: snapshots.decode_report(data, regions),
+    )
+    result = presenters.present(
+        figures.raw,
         filters=filters,
         suppress=suppress,
         targets=presenters.Targets.of(program, subset=filters.is_subset),
     )
+    result["computed_at"] = figures.computed_at.isoformat() if figures.computed_at else None
+    return result
+
+
+def refresh_scope(scope: dict, *, program: Program | None, today: date, regions: list) -> None:
+    """Recompute and store the snapshot of `scope` (snapshots.refresh_snapshots)."""
+    from . import snapshots
+
+    filters = snapshots.filters_of(scope)
+    if scope["kind"] == snapshots.REPORT:
+        with_regions = regions if scope["regions"] else None
+        snapshots.store(
+            scope,
+            lambda: raw_figures(
+                filters=filters, program=program, today=today, regions=with_regions
+            ),
+            encode=snapshots.encode_report,
+        )
+    elif scope["kind"] == snapshots.KEY_FIGURES:
+        snapshots.store(scope, lambda: raw_key_figures(filters=filters))
 
 
 def _current_program() -> Program | None:
@@ -530,9 +568,8 @@ def region_aggregates(
     return report(filters=filters.with_region(code), program=program, today=today, suppress=True)
 
 
-def key_figures(*, filters: Filters, program: Program | None, suppress: bool) -> dict:
-    """The few figures of a home panel (three queries): businesses enrolled, in the program,
-    completed; coaching hours held; businesses reached by capsules."""
+def raw_key_figures(*, filters: Filters) -> dict:
+    """The raw figures of a home panel (three queries)."""
     counts = (
         Business.objects.filter(business_q(filters))
         .order_by()
@@ -542,12 +579,33 @@ def key_figures(*, filters: Filters, program: Program | None, suppress: bool) ->
             completed=Count("pk", filter=Q(status=path.COMPLETED)),
         )
     )
-    coaching = coaching_delivered(filters=filters)
-    reach = capsule_reach(filters=filters)
+    return {
+        "counts": counts,
+        "coaching": coaching_delivered(filters=filters),
+        "reach": capsule_reach(filters=filters),
+    }
+
+
+def key_figures(
+    *, filters: Filters, program: Program | None, suppress: bool, today: date | None = None
+) -> dict:
+    """The few figures of a home panel: businesses enrolled, in the program, completed;
+    coaching hours held; businesses reached by capsules. From the scope's snapshot when fresh
+    (one query), else three queries."""
+    from . import snapshots
+
+    scope = snapshots.scope_of(
+        snapshots.KEY_FIGURES,
+        filters=filters,
+        program_id=program.pk if program else None,
+        today=today or timezone.localdate(),
+        with_regions=False,
+    )
+    raw = snapshots.cached(scope, lambda: raw_key_figures(filters=filters)).raw
     return presenters.present_key_figures(
-        counts,
-        coaching,
-        reach,
+        raw["counts"],
+        raw["coaching"],
+        raw["reach"],
         suppress=suppress,
         targets=presenters.Targets.of(program, subset=filters.is_subset),
     )

@@ -6,6 +6,7 @@ app_name = "reporting"
 
 urlpatterns = [
     path("", views.program_dashboard, name="program"),
+    path("refresh/", views.refresh, name="refresh"),
     path("export/<slug:table>.<slug:fmt>", views.program_export, name="program_export"),
     path("businesses.<slug:fmt>", views.businesses_export, name="businesses_export"),
     path("region/", views.partner_dashboard, name="partner"),

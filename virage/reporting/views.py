@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import pgettext
+from django.views.decorators.http import require_POST
 
 from virage.accounts.permissions import is_partner, is_program_admin, role_required
 from virage.enterprises.models import Cohort, Package
@@ -181,6 +185,23 @@ def _program_context(request) -> dict:
     )
     tables = T.report_tables(report)
     return {**parsed, "program": program, "report": report, "tables": tables}
+
+
+@require_POST
+@role_required(ADMIN)
+def refresh(request):
+    """ "Recompute now": drop the pre-computed figures and go back to the dashboard, which
+    computes them from the data as it is now."""
+    services.snapshots_discard(actor=request.user)
+    messages.success(
+        request, pgettext("reporting", "The figures have been recomputed from the current data.")
+    )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("reporting:program")
+    return redirect(target)
 
 
 @role_required(ADMIN)
@@ -546,6 +567,7 @@ def _report_document(request) -> dict:
     return {
         "form": form,
         "quarter": quarter,
+        "report": report,
         "funder_key": funder_key,
         "funder_choices": choices,
         "funders": funders,

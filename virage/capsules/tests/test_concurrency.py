@@ -3,7 +3,7 @@ reach row per business."""
 
 import pytest
 
-from virage.capsules.models import BusinessReach, CapsuleProgress
+from virage.capsules.models import BusinessReach, CapsuleProgress, ReachCount
 from virage.capsules.services import quiz_submit
 from virage.core.testing.concurrency import run_concurrently
 
@@ -25,6 +25,7 @@ def test_same_learner_submitting_at_once_gets_one_progress_row():
     progress = CapsuleProgress.objects.get()
     assert (progress.attempts, progress.passed) == (8, True)
     assert BusinessReach.objects.count() == 1
+    assert list(ReachCount.objects.values_list("businesses", flat=True)) == [1]
 
 
 @pytest.mark.postgres
@@ -44,3 +45,18 @@ def test_people_of_one_business_completing_at_once_count_once():
     assert list(BusinessReach.objects.values_list("business_key", flat=True)) == [
         "n:12:fleuriste lea"
     ]
+    assert list(ReachCount.objects.values_list("businesses", flat=True)) == [1]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_businesses_reached_at_once_in_one_month_and_region_are_all_counted():
+    capsule = make_capsule()
+    learners = [make_light_learner(f"p{i}@example.com", f"Commerce {i}") for i in range(6)]
+    answers = right_answers(capsule)
+    results = run_concurrently(
+        lambda i: quiz_submit(capsule=capsule, answers=answers, learner=learners[i]), n=6
+    )
+    assert [r[0] for r in results] == ["ok"] * 6
+    assert BusinessReach.objects.count() == 6
+    assert list(ReachCount.objects.values_list("businesses", flat=True)) == [6]

@@ -88,24 +88,84 @@ def test_budget_page_shows_the_figures(client_for, money):
     assert "2026-10" in body
 
 
-def test_budget_page_queries_do_not_grow_with_expenses(client_for, money, assert_queries):
+def test_budget_page_queries_do_not_grow_with_the_data(
+    client_for, money, businesses, assert_queries
+):
     client = client_for("ada")
     client.get("/fr/funding/")  # warm the session
-    # session, user, program, budget lines, burn by month, enrolled count, spent by funder,
-    # funders, contributions total, burn in the forecast window, enrolments by month,
-    # spent/committed totals, latest expenses
-    with assert_queries(13) as ctx:
+    # session, user, program, budget lines (with committed and spent), spent per day,
+    # businesses enrolled, enrolments per month of the forecast window, funders (with their
+    # contributions), latest expenses
+    with assert_queries(9):
         client.get("/fr/funding/")
-    small = len(ctx.captured_queries)
+    extra = Funder.objects.create(key="x", name_fr="X")
+    line = BudgetLine.objects.create(category="promotion", funder=extra, planned_cents=100)
     for i in range(20):
+        Contribution.objects.create(
+            funder=extra, amount_cents=100, starts_on=date(2026, 9, 1), ends_on=date(2027, 1, 1)
+        )
         Expense.objects.create(
-            line=money["adv"],
-            incurred_on=date(2026, 8, 1 + i),
+            line=line if i % 2 else money["adv"],
+            kind="commitment" if i % 3 == 0 else "spent",
+            incurred_on=date(2026, 1 + i % 12, 1 + i),
             amount_cents=100,
             description=f"x{i}",
         )
-    with assert_queries(small):
-        client.get("/fr/funding/")
+    with assert_queries(9):
+        body = client.get("/fr/funding/").content.decode()
+    assert "x19" in body
+
+
+def test_funders_count_every_contribution(money):
+    # two contributions of the same amount are two contributions
+    Contribution.objects.create(
+        funder=money["otn"],
+        amount_cents=900_000_000,
+        starts_on=date(2029, 9, 1),
+        ends_on=date(2030, 8, 31),
+    )
+    contributed = {f.key: f.contributed for f in selectors.funders_with_contributions()}
+    assert contributed == {"cerii": 930_000_000, "otn": 1_800_000_000}
+
+
+def test_enrolments_count_by_local_month(businesses):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from virage.enterprises.models import Business
+
+    toronto = ZoneInfo("America/Toronto")
+    # 23:30 on Sept 30 in Montréal is Oct 1 in UTC: it counts in September
+    Business.objects.filter(pk=businesses.marie.pk).update(
+        enrolled_at=datetime(2026, 9, 30, 23, 30, tzinfo=toronto)
+    )
+    Business.objects.filter(pk=businesses.luc.pk).update(
+        enrolled_at=datetime(2026, 10, 1, 0, 0, tzinfo=toronto)
+    )
+    enrolled, by_month = selectors.enrolment_counts(
+        months=[date(2026, 8, 1), date(2026, 9, 1), date(2026, 10, 1)]
+    )
+    assert (enrolled, by_month) == (
+        2,
+        {date(2026, 8, 1): 0, date(2026, 9, 1): 1, date(2026, 10, 1): 1},
+    )
+
+
+def test_budget_dashboard_matches_the_separate_reads(money, program, businesses):
+    today = date(2026, 11, 15)
+    board = selectors.budget_dashboard(program=program, today=today)
+    assert board.totals == selectors.budget_totals(selectors.budget_lines())
+    assert board.burn == selectors.burn_by_month()
+    assert board.contributions_total == selectors.contributions_total() == 1_830_000_000
+    spent = selectors.funder_spent()
+    assert [(f["funder"].key, f["spent"]) for f in board.funders] == [
+        ("cerii", spent[money["cerii"].pk]),
+        ("otn", spent[money["otn"].pk]),
+    ]
+    assert board.unassigned_spent == spent.get(None, 0) == 0
+    assert (board.enrolled, board.cost_per_enrolled) == (2, 3_000_000 // 2)
+    assert board.forecast == selectors.budget_forecast(program=program, today=today)
+    assert [e.description for e in board.recent] == ["b", "d", "c", "a"]  # newest first
 
 
 def test_expense_record_is_admin_only_validated_and_audited(personas, money):

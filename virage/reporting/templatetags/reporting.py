@@ -20,3 +20,11 @@ def hidden(value) -> bool:
     from virage.reporting.suppression import is_hidden
 
     return is_hidden(value)
+
+
+@register.filter
+def isodatetime(value):
+    """An ISO date-time string (a report's "computed_at") as a datetime, for the date filter."""
+    from django.utils.dateparse import parse_datetime
+
+    return parse_datetime(value) if value else None

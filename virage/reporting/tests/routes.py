@@ -4,7 +4,7 @@ Program admin: everything (the partner and funder pages as previews). Regional p
 their region's dashboard and its exports only. Funders: the program results, their exports
 and the quarterly report. Merchants, advisors and trainers: 403; anonymous: login."""
 
-from virage.core.testing.matrix import Route, only
+from virage.core.testing.matrix import ALL, Route, only
 
 ADMIN = only({"ada": 200})
 PARTNERS = only({"paul": 200, "rita": 200, "ada": 200})
@@ -12,6 +12,7 @@ FUNDERS = only({"fatou": 200, "ada": 200})
 
 ROUTES = [
     Route("reporting:program", ADMIN),
+    Route("reporting:refresh", dict.fromkeys(ALL, 405), note="POST only"),
     Route("reporting:program_export", ADMIN, kwargs=lambda w: {"table": "funnel", "fmt": "csv"}),
     Route("reporting:businesses_export", ADMIN, kwargs=lambda w: {"fmt": "csv"}),
     Route("reporting:partner", PARTNERS),

@@ -590,6 +590,9 @@ class Command(BaseCommand):
             )
         _bulk(CapsuleProgress, progress)
         _bulk(BusinessReach, reach)
+        from virage.capsules.services import rebuild_reach_counts
+
+        rebuild_reach_counts()  # the reach counters that the services keep up to date
         return len(learners) + len(progress) + len(reach)
 
     def step_expenses(self) -> int:
