@@ -45,6 +45,13 @@ def _env(db_url: str) -> dict:
     return env
 
 
+def _migrate(url: str) -> None:
+    """Schema and the cache table (the database cache, as `make run` sets up)."""
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput", "-v", "0"], ["createcachetable"]):
+        subprocess.run([*manage, *command], check=True, env=_env(url))
+
+
 def ensure_database(n: int = N, given: str = "BENCH_DATABASE_URL") -> str:
     """The database URL to measure for `n` businesses; builds it when missing (migrate +
     seed_scale). `given` names the environment variable that may point at a database."""
@@ -55,11 +62,7 @@ def ensure_database(n: int = N, given: str = "BENCH_DATABASE_URL") -> str:
         path = ROOT / "var" / "bench" / f"bench-n{n}-s{SEED}.sqlite3"
         url = f"sqlite:///{path}"
         if path.exists():  # built before: bring its schema up to date (new tables, indexes)
-            subprocess.run(
-                [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "-v", "0"],
-                check=True,
-                env=_env(url),
-            )
+            _migrate(url)
             return url
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp.sqlite3")
@@ -69,7 +72,7 @@ def ensure_database(n: int = N, given: str = "BENCH_DATABASE_URL") -> str:
     build = url if ready is None else url_build
     manage = [sys.executable, str(ROOT / "manage.py")]
     env = _env(build)
-    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], check=True, env=env)
+    _migrate(build)
     check = subprocess.run(
         [
             *manage,

@@ -206,19 +206,17 @@ def submit(request, pk: int):
 @role_required(*VIEW_ROLES)
 def results(request, pk: int):
     """Scores, bands, chart and table, largest gaps, peers, and T0 → T1 once both exist."""
-    assessment = _assessment_or_404(request, pk)
+    assessment = selectors.assessment_for_results(user=request.user, pk=pk)
+    if assessment is None:
+        raise Http404
     if not assessment.is_submitted:
         return redirect("diagnostics:review", pk=assessment.pk)
     business = assessment.business
-    by_time_point = selectors.business_assessments(business=business)
-    submitted = {tp: a for tp, a in by_time_point.items() if a.is_submitted}
     # the page shows the requested assessment; the other time point is for the comparison
-    submitted[assessment.time_point] = assessment
-    t0, t1 = submitted.get("T0"), submitted.get("T1")
-    data = presenters.results(
-        assessment, t0=t0, t1=t1, peers=selectors.peer_groups(business=business)
-    )
-    other = t1 if assessment.time_point == "T0" else t0
+    other = selectors.assessment_other_time_point(assessment)
+    t0, t1 = (assessment, other) if assessment.time_point == "T0" else (other, assessment)
+    peers = selectors.peer_groups(business=business, own_t0=t0)
+    data = presenters.results(assessment, t0=t0, t1=t1, peers=peers)
     context = {
         "assessment": assessment,
         "business": business,

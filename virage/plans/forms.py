@@ -10,7 +10,7 @@ from virage.catalog.models import Solution, SolutionCategory
 from virage.core.i18n import localized
 
 from . import transitions
-from .models import PlanAction
+from .models import Plan, PlanAction
 from .services import COMMENT_MAX_LENGTH
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -140,3 +140,23 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("A question, something to change, a constraint to keep in mind."),
     )
+
+
+class PlanFilterForm(forms.Form):
+    """Filters of the plan list (GET); a value that does not validate is ignored."""
+
+    q = forms.CharField(label=_("Business name"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Plan status"),
+        required=False,
+        choices=[("", _("All")), *Plan.Status.choices],
+    )
+    overdue = forms.BooleanField(label=_("Only plans with overdue actions"), required=False)
+
+    def filters(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "q": (data.get("q") or "").strip(),
+            "status": data.get("status") or "",
+            "overdue": bool(data.get("overdue")),
+        }

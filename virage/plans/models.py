@@ -240,7 +240,11 @@ class PlanAction(models.Model):
         ordering = ["plan_id", "order", "id"]
         verbose_name = _("plan action")
         verbose_name_plural = _("plan actions")
-        indexes = [models.Index(fields=["status", "target_date"])]
+        indexes = [
+            models.Index(fields=["status", "target_date"]),
+            # the overdue list walks target dates in order (status checked in the index)
+            models.Index(fields=["target_date", "status"], name="plan_action_due_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=list(transitions.STATUSES)),

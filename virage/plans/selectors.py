@@ -14,6 +14,7 @@ from django.db.models import (
     Avg,
     Count,
     DurationField,
+    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
@@ -26,8 +27,12 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, Lower, TruncDate
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
 
 from virage.catalog.models import Solution, SolutionCategory
+from virage.core.i18n import localized
 from virage.enterprises.models import Business
 
 from . import transitions
@@ -138,7 +143,8 @@ def _progress_annotations() -> dict:
 
 def plan_list(*, user, today: datetime.date) -> QuerySet[Plan]:
     """Plans `user` may see with their progress (total, implemented, dropped, overdue
-    actions), businesses by name (one query)."""
+    actions), businesses by name (one query). For a few plans (coaching filters it by
+    business); the plan list page pages `plan_rows` and counts with `plans_with_progress`."""
     return (
         Plan.objects.visible_to(user)
         .select_related("business", "source_assessment")
@@ -155,13 +161,195 @@ def plan_list(*, user, today: datetime.date) -> QuerySet[Plan]:
     )
 
 
+def plan_rows(
+    *,
+    user,
+    today: datetime.date,
+    q: str = "",
+    status: str = "",
+    overdue: bool = False,
+) -> QuerySet[Plan]:
+    """Plans `user` may see, filtered, in list order: business name, then newest first.
+
+    `q`: part of the business's legal or operating name; `status`: a plan status (others
+    ignored); `overdue`: only plans with an open action past its target date. No per-plan
+    counts here, so counting and paging stay cheap at any size: page the ids, then read the
+    page with `plan_lines`."""
+    qs = Plan.objects.visible_to(user)
+    if q:
+        qs = qs.filter(
+            Q(business__legal_name__icontains=q) | Q(business__operating_name__icontains=q)
+        )
+    if status in Plan.Status.values:
+        qs = qs.filter(status=status)
+    if overdue:
+        qs = qs.filter(Exists(PlanAction.objects.filter(plan=OuterRef("pk")).overdue(today)))
+    return qs.order_by("business__legal_name", "business_id", "-created_at", "-id")
+
+
+def _business_name(legal_name: str, operating_name: str) -> str:
+    return operating_name or legal_name  # as `Business.name`
+
+
+@dataclass
+class PlanLine:
+    """A plan as the plan list shows it, with its progress."""
+
+    pk: int
+    business_name: str
+    status: str
+    published_at: datetime.datetime | None
+    source_submitted_at: datetime.datetime | None  # the diagnostic it comes from
+    actions_total: int
+    actions_implemented: int
+    actions_dropped: int
+    actions_overdue: int
+
+    @property
+    def status_label(self) -> str:
+        return Plan.Status(self.status).label
+
+    @property
+    def source_label(self) -> str:
+        """What the plan was prepared from, in the current language."""
+        if self.source_submitted_at is None:
+            return gettext("answers entered by the advisor")
+        when = date_format(localtime(self.source_submitted_at), "DATE_FORMAT")
+        return gettext("the diagnostic of %(date)s") % {"date": when}
+
+
+def plan_lines(*, ids: list[int], today: datetime.date) -> list[PlanLine]:
+    """The plans `ids` (a page of `plan_rows`, already scoped to the user), in that order,
+    with their progress: one query whatever the number of plans (the page's plans with their
+    actions counted, grouped by plan); none for no ids. Read as values, not models: a
+    business has some forty columns and the list shows its name."""
+    if not ids:
+        return []
+    actions = "actions"
+    rows = (
+        Plan.objects.filter(pk__in=ids)
+        .order_by()
+        .values(
+            "pk",
+            "status",
+            "published_at",
+            "business__legal_name",
+            "business__operating_name",
+            "source_assessment__submitted_at",
+        )
+        # the actions are the only join that repeats a plan: no row is counted twice
+        .annotate(
+            total=Count(actions),
+            implemented=Count(actions, filter=Q(actions__status=transitions.IMPLEMENTED)),
+            dropped=Count(actions, filter=Q(actions__status=transitions.DROPPED)),
+            overdue=Count(
+                actions,
+                filter=Q(actions__target_date__lt=today, actions__status__in=transitions.OPEN),
+            ),
+        )
+    )
+    lines = {
+        row["pk"]: PlanLine(
+            pk=row["pk"],
+            business_name=_business_name(
+                row["business__legal_name"], row["business__operating_name"]
+            ),
+            status=row["status"],
+            published_at=row["published_at"],
+            source_submitted_at=row["source_assessment__submitted_at"],
+            actions_total=row["total"],
+            actions_implemented=row["implemented"],
+            actions_dropped=row["dropped"],
+            actions_overdue=row["overdue"],
+        )
+        for row in rows
+    }
+    return [lines[pk] for pk in ids if pk in lines]
+
+
 def overdue_actions(*, user, today: datetime.date) -> QuerySet[PlanAction]:
     """Open actions past their target date in the plans `user` may see, oldest first."""
     return (
         PlanAction.objects.visible_to(user)
         .overdue(today)
         .select_related("plan", "plan__business", "category")
-        .order_by("target_date", "plan__business__legal_name", "order", "id")
+        .order_by(*OVERDUE_ORDER)
+    )
+
+
+# Oldest first: the (target date, status) index gives this order, so a page of the list
+# reads only that page's rows.
+OVERDUE_ORDER = ("target_date", "plan__business__legal_name", "order", "id")
+
+
+@dataclass
+class OverdueLine:
+    """An overdue action as the plan list shows it."""
+
+    pk: int
+    plan_id: int
+    business_name: str
+    title_fr: str
+    title_en: str
+    status: str
+    target_date: datetime.date
+    days_late: int
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def status_label(self) -> str:
+        return PlanAction.Status(self.status).label
+
+
+def overdue_values(*, user, today: datetime.date) -> QuerySet:
+    """`overdue_actions` as values, to page and turn into `overdue_lines`."""
+    return (
+        PlanAction.objects.visible_to(user)
+        .overdue(today)
+        .order_by(*OVERDUE_ORDER)
+        .values(
+            "pk",
+            "plan_id",
+            "title_fr",
+            "title_en",
+            "status",
+            "target_date",
+            "plan__business__legal_name",
+            "plan__business__operating_name",
+        )
+    )
+
+
+def overdue_lines(rows, *, today: datetime.date) -> list[OverdueLine]:
+    """Rows of `overdue_values` (a page of them) as lines (no query besides reading them)."""
+    return [
+        OverdueLine(
+            pk=row["pk"],
+            plan_id=row["plan_id"],
+            business_name=_business_name(
+                row["plan__business__legal_name"], row["plan__business__operating_name"]
+            ),
+            title_fr=row["title_fr"],
+            title_en=row["title_en"],
+            status=row["status"],
+            target_date=row["target_date"],
+            days_late=(today - row["target_date"]).days,
+        )
+        for row in rows
+    ]
+
+
+def overdue_count(*, user, today: datetime.date) -> int:
+    """How many actions `overdue_actions` lists (one query). The open statuses are named
+    (`status IN (…)`, the same rows as "not implemented nor dropped": the status is
+    constrained) so the count reads the (status, target date) index only."""
+    return (
+        PlanAction.objects.visible_to(user)
+        .filter(status__in=transitions.OPEN, target_date__lt=today)
+        .count()
     )
 
 

@@ -18,6 +18,7 @@ IMPLEMENTED = "implemented"
 DROPPED = "dropped"
 STATUSES = (PROPOSED, ACCEPTED, IN_PROGRESS, IMPLEMENTED, DROPPED)
 CLOSED = frozenset({IMPLEMENTED, DROPPED})
+OPEN = tuple(status for status in STATUSES if status not in CLOSED)
 
 MERCHANT = "merchant"
 ADVISOR = "advisor"

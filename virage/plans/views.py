@@ -6,13 +6,17 @@ Thin views: parse the form, call one service, render. Objects come from
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -21,7 +25,7 @@ from virage.accounts.permissions import role_required
 from virage.enterprises.selectors import business_for_merchant
 
 from . import permissions, selectors, services, transitions
-from .forms import ActionAddForm, ActionEditForm, CommentForm, StatusForm
+from .forms import ActionAddForm, ActionEditForm, CommentForm, PlanFilterForm, StatusForm
 from .models import Plan
 from .presenters import history
 
@@ -99,19 +103,71 @@ def plan_detail(request, pk: int):
     return _render_plan(request, _plan_or_404(request, pk))
 
 
+PLANS_PER_PAGE = 20  # rows per page: rendering cost grows with each row
+OVERDUE_PER_PAGE = 10
+
+
+class _CountedPaginator(Paginator):
+    """A paginator given its total, counted by a cheaper query than the listed one."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def _plan_url_maker():
+    """plan id → URL of the plan's page: reversed once, then filled in with each id (the
+    plan list has many lines and `reverse` is slow)."""
+    marker = "2147483647"
+    pattern = reverse("plans:detail", kwargs={"pk": int(marker)})
+    return lambda pk: pattern.replace(marker, str(pk))
+
+
+def _query_without(request, *names: str) -> str:
+    """The query string minus `names` (to add a page number to)."""
+    return urlencode({k: v for k, v in request.GET.items() if k not in names and v})
+
+
 @role_required(*ADVISOR_ADMIN)
 def plan_list(request):
-    """Every plan of the advisor's businesses (all for an admin), with what is overdue."""
-    today = timezone.localdate()
-    overdue = list(selectors.overdue_actions(user=request.user, today=today))
-    for action in overdue:
-        action.days_late = (today - action.target_date).days
+    """The plans of the advisor's businesses (all for an admin), filtered and paged, with
+    their progress; and the overdue actions, oldest first, paged on their own. A fixed
+    number of queries whatever the number of plans: totals are counts, progress is counted
+    for the plans on the page only."""
+    user, today = request.user, timezone.localdate()
+    form = PlanFilterForm(request.GET)
+    filters = form.filters()
+    ids = selectors.plan_rows(user=user, today=today, **filters).values_list("pk", flat=True)
+    page = Paginator(ids, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    plans = selectors.plan_lines(ids=list(page.object_list), today=today)
+    overdue_page = _CountedPaginator(
+        selectors.overdue_values(user=user, today=today),
+        OVERDUE_PER_PAGE,
+        count=selectors.overdue_count(user=user, today=today),
+    ).get_page(request.GET.get("overdue_page"))
+    overdue = selectors.overdue_lines(overdue_page.object_list, today=today)
+    plan_url = _plan_url_maker()
+    for line in plans:
+        line.url = plan_url(line.pk)
+    for line in overdue:
+        line.url = plan_url(line.plan_id)
     return render(
         request,
         "plans/plan_list.html",
         {
-            "plans": list(selectors.plan_list(user=request.user, today=today)),
+            "form": form,
+            "filters": filters,
+            "filtered": any(filters.values()),
+            "page": page,
+            "plans": plans,
+            "query": _query_without(request, "page"),
+            "overdue_page": overdue_page,
             "overdue": overdue,
+            "overdue_query": _query_without(request, "overdue_page"),
             "today": today,
         },
     )

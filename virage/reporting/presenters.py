@@ -111,14 +111,18 @@ def present_funnel(raw: dict, *, suppress: bool) -> dict:
 
 
 def present_enrolment(months: list[dict], *, suppress: bool, targets: Targets) -> dict:
+    before = months[0]["cumulative"] - months[0]["new"] if months else 0
+    cumulative, new = S.suppress_series(
+        [m["cumulative"] for m in months], before=before, suppress=suppress
+    )
     rows = [
         {
             "month": _month_key(m["month"]),
-            "new": S.count(m["new"], suppress=suppress),
-            "cumulative": S.count(m["cumulative"], suppress=suppress),
+            "new": new[i],
+            "cumulative": cumulative[i],
             "target": m["target"],
         }
-        for m in months
+        for i, m in enumerate(months)
     ]
     enrolled = months[-1]["cumulative"] if months else 0
     target = targets.businesses

@@ -100,3 +100,45 @@ def suppress_breakdown(counts: Sequence[int], *, suppress: bool) -> list[int | s
             smallest = min(visible, key=lambda i: (counts[i], i))
             shown[smallest] = HIDDEN
     return shown
+
+
+def suppress_series(
+    cumulative: Sequence[int], *, before: int, suppress: bool
+) -> tuple[list[int | str], list[int | str]]:
+    """A monthly series published as running totals *and* monthly counts (enrolments per
+    month): (cumulative cells, new cells). `before` is the running total before the first
+    month.
+
+    Hiding a small monthly count is not enough when running totals are shown: the difference
+    of two consecutive totals gives it back. So a running total is published only when it is
+    at least 5 above the previous published one (or the total before the series), every gap
+    between published totals resting on 5 businesses or more; a monthly count is shown only
+    between two published totals (then it is that gap). The last total (what the page gives
+    as "enrolled") is always published when it is 5 or more, earlier totals too close to it
+    being hidden instead."""
+    news = [c - p for c, p in zip(cumulative, [before, *cumulative], strict=False)]
+    if not suppress:
+        return list(cumulative), news
+    published: list[bool] = []
+    last = before
+    for total in cumulative:
+        ok = total >= SMALL_CELL and total - last >= SMALL_CELL
+        published.append(ok)
+        if ok:
+            last = total
+    if cumulative and not published[-1] and cumulative[-1] >= SMALL_CELL:
+        published[-1] = True
+        for i in range(len(cumulative) - 2, -1, -1):
+            if published[i]:
+                if cumulative[-1] - cumulative[i] >= SMALL_CELL:
+                    break
+                published[i] = False
+        if before and cumulative[-1] - before < SMALL_CELL and not any(published[:-1]):
+            published[-1] = False  # the total before the period would give the gap back
+    before_known = before == 0 or before >= SMALL_CELL
+    cells = [total if ok else HIDDEN for total, ok in zip(cumulative, published, strict=True)]
+    new_cells: list[int | str] = []
+    for i, n in enumerate(news):
+        previous_ok = published[i - 1] if i else before_known
+        new_cells.append(n if published[i] and previous_ok else HIDDEN)
+    return cells, new_cells

@@ -106,6 +106,66 @@ def test_plan_list_counts_and_overdue(plans, personas):
     assert [(a.plan_id, a.order) for a in overdue] == [(plans.luc_accepted.pk, 3)]
 
 
+@pytest.mark.parametrize("persona", ["antoine", "sofia", "ada", "marie", "paul"])
+def test_plan_lines_match_the_plan_list_counts(plans, personas, persona):
+    """The paged list reads the same plans and counts as `plan_list`, in the same order."""
+    today = datetime.date(2026, 6, 1)
+    PlanAction.objects.filter(plan=plans.luc_accepted, order=1).update(
+        status="implemented", implemented_at=datetime.date(2020, 2, 1), implemented_note="x"
+    )
+    PlanAction.objects.filter(plan=plans.luc_accepted, order=2).update(
+        status="dropped", dropped_reason="x"
+    )
+    user = getattr(personas, persona)
+    counts = ("actions_total", "actions_implemented", "actions_dropped", "actions_overdue")
+    expected = [
+        (p.pk, p.business.name, p.status, *(getattr(p, c) for c in counts))
+        for p in selectors.plan_list(user=user, today=today)
+    ]
+    ids = list(selectors.plan_rows(user=user, today=today).values_list("pk", flat=True))
+    lines = selectors.plan_lines(ids=ids, today=today)
+    assert [
+        (line.pk, line.business_name, line.status, *(getattr(line, c) for c in counts))
+        for line in lines
+    ] == expected
+    overdue = selectors.overdue_actions(user=user, today=today)
+    assert selectors.overdue_count(user=user, today=today) == overdue.count()
+    rows = selectors.overdue_lines(selectors.overdue_values(user=user, today=today), today=today)
+    assert [(r.pk, r.plan_id, r.title, r.days_late) for r in rows] == [
+        (a.pk, a.plan_id, a.title, (today - a.target_date).days) for a in overdue
+    ]
+
+
+def test_plan_rows_filters(plans, personas):
+    today = datetime.date(2026, 6, 1)
+
+    def names(**filters):
+        rows = selectors.plan_rows(user=personas.ada, today=today, **filters)
+        return [(p.business.name, p.status) for p in rows.select_related("business")]
+
+    assert names(q="QUINCAILL") == [("Quincaillerie Luc", "accepted")]
+    assert names(status="draft") == [("Boutique Marie", "draft")]
+    assert names(status="unknown") == names()
+    assert len(names()) == 3
+    PlanAction.objects.filter(plan=plans.marie_published).update(target_date=None)
+    assert names(overdue=True) == [("Boutique Marie", "draft"), ("Quincaillerie Luc", "accepted")]
+    assert selectors.plan_lines(ids=[], today=today) == []
+
+
+@pytest.mark.parametrize("n", [1, 20])
+def test_plan_lines_query_count(personas, assert_queries, n):
+    today = datetime.date(2026, 6, 1)
+    ids = []
+    for i in range(n):
+        biz = Business.objects.create(legal_name=f"Commerce {i:02}", advisor=personas.antoine)
+        ids.append(plan_with_actions(biz, 3).pk)
+    # one query: the plans with their actions counted
+    with assert_queries(1):
+        lines = selectors.plan_lines(ids=ids, today=today)
+    assert [line.actions_total for line in lines] == [3] * n
+    assert [line.actions_overdue for line in lines] == [2] * n
+
+
 def test_merchant_panel(plans, personas, businesses):
     today = datetime.date(2026, 6, 1)
     PlanAction.objects.filter(plan=plans.marie_published, order=2).update(

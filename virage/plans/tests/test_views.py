@@ -5,6 +5,7 @@ with the number of actions (1 vs 20) or plans."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -266,6 +267,69 @@ def test_advisor_list_shows_overdue(client_for, published, personas):
     assert "Aucun plan pour l'instant" in body(client_for("sofia").get("/fr/plan/all/"))
 
 
+@pytest.fixture
+def many_plans(personas):
+    """Five businesses of Antoine's, A to E, each with a plan of 3 actions (2 overdue);
+    C's plan is a draft, E has implemented its first action."""
+    plans = {}
+    for letter in "EDCBA":  # created out of order: the list sorts by name
+        biz = Business.objects.create(legal_name=f"Commerce {letter}", advisor=personas.antoine)
+        plans[letter] = plan_with_actions(biz, 3, status="draft" if letter == "C" else "published")
+    PlanAction.objects.filter(plan=plans["E"], order=1).update(
+        status="implemented", implemented_at=datetime.date(2020, 2, 1), implemented_note="x"
+    )
+    return plans
+
+
+def test_plan_list_pages_filters_and_totals(client_for, many_plans, monkeypatch):
+    from virage.plans import views
+
+    monkeypatch.setattr(views, "PLANS_PER_PAGE", 2)
+    monkeypatch.setattr(views, "OVERDUE_PER_PAGE", 4)
+    antoine = client_for("antoine")
+    page = body(antoine.get("/fr/plan/all/?page=2"))
+    # totals count everything, the tables show one page
+    assert "9 actions en retard" in page
+    assert "5 plans" in page
+    assert re.findall(r'<a href="/fr/plan/\d+/">(Commerce .)</a>', page) == [
+        "Commerce C",
+        "Commerce D",
+    ]
+    assert "Page 2 sur 3" in page
+    assert 'href="?page=1"' in page and 'href="?page=3"' in page
+    # overdue actions, oldest first, 4 a page; their pager keeps the plans page
+    assert page.count("#action-") == 4
+    assert 'href="?page=2&amp;overdue_page=2"' in page
+    last = body(antoine.get("/fr/plan/all/?page=2&overdue_page=3"))
+    assert last.count("#action-") == 1
+    # filters: name, status, with overdue actions; the pager keeps them
+    page = body(antoine.get("/fr/plan/all/?q=commerce&status=published"))
+    assert "4 plans" in page
+    assert "Commerce C</a>" not in page
+    assert 'href="?q=commerce&amp;status=published&amp;page=2"' in page
+    PlanAction.objects.filter(plan=many_plans["D"]).update(target_date=None)
+    page = body(antoine.get("/fr/plan/all/?overdue=on"))
+    assert "4 plans" in page
+    assert "Commerce D</a>" not in page
+    assert "Aucun plan ne correspond à ces filtres." in body(antoine.get("/fr/plan/all/?q=zzz"))
+    # a page number out of range shows the last page; a bad status is ignored
+    page = body(antoine.get("/fr/plan/all/?page=99&status=nope"))
+    assert "Page 3 sur 3" in page
+    assert "Commerce E</a>" in page
+
+
+def test_plan_list_progress_counts(client_for, many_plans):
+    page = body(client_for("antoine").get("/fr/plan/all/?q=Commerce+E"))
+    row = page.split("Commerce E</a>")[1].split("</tr>")[0]
+    # 3 actions, 1 implemented, 0 dropped, 1 overdue (action 3; action 1 is implemented)
+    assert re.findall(r'<td class="num">(?:<span class="badge badge-err">)?(\d+)', row) == [
+        "3",
+        "1",
+        "0",
+        "1",
+    ]
+
+
 def test_home_panels(client_for, published):
     page = body(client_for("marie").get("/fr/account/home/"))
     assert "Mon plan d'action" in page
@@ -310,16 +374,31 @@ def test_detail_queries_do_not_grow_with_actions(
         assert marie.get(url("plans:action_status", action)).status_code == 200
 
 
-@pytest.mark.parametrize("n", [1, 20])
+@pytest.mark.parametrize("n", [1, 30])
 def test_list_queries_do_not_grow_with_plans(client_for, personas, n, assert_queries):
+    from virage.plans.views import OVERDUE_PER_PAGE, PLANS_PER_PAGE
+
+    overdue = 0
     for i in range(n):
         biz = Business.objects.create(legal_name=f"Commerce {i:02}", advisor=personas.antoine)
-        plan_with_actions(biz, 2)
-    client = client_for("antoine")
-    # 1 session, 1 user, 1 overdue actions, 1 plans with counts, 1 program
-    with assert_queries(5):
-        response = client.get("/fr/plan/all/")
-    assert body(response).count("Commerce ") == n + n  # the plans table and the overdue table
+        actions = 2 if i % 2 else 5
+        plan_with_actions(biz, actions)
+        overdue += (actions + 1) // 2  # actions 1, 3, 5 are overdue
+    for persona, path in (
+        ("antoine", "/fr/plan/all/"),
+        ("ada", "/fr/plan/all/?q=commerce&status=published&overdue=on&page=1&overdue_page=1"),
+    ):
+        client = client_for(persona)
+        # 1 session, 2 user, 3 plans counted, 4 the page's plan ids, 5 those plans with
+        # their actions counted (one grouped query), 6 overdue actions counted, 7 the page
+        # of overdue actions, 8 program
+        with assert_queries(8):
+            response = client.get(path)
+        page = body(response)
+        assert len(re.findall(r'href="/fr/plan/\d+/"', page)) == min(n, PLANS_PER_PAGE)
+        assert page.count("#action-") == min(overdue, OVERDUE_PER_PAGE)
+        assert (f"{n} plans" if n > 1 else "1 plan<") in page
+        assert f"{overdue} actions en retard" in page
 
 
 @pytest.mark.parametrize("n", [1, 20])

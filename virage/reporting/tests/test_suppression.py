@@ -1,5 +1,7 @@
 """Small-cell suppression: pure rules on hand-made numbers."""
 
+import itertools
+
 import pytest
 
 from virage.reporting import suppression as S
@@ -97,3 +99,61 @@ def test_suppress_breakdown(counts, expected):
 
 def test_breakdown_exact_for_the_admin():
     assert S.suppress_breakdown([10, 3, 8], suppress=False) == [10, 3, 8]
+
+
+# --- running totals and monthly counts (suppress_series) ---------------------------------
+
+
+def test_series_exact_for_the_program_admin():
+    assert S.suppress_series([2, 4, 9], before=0, suppress=False) == ([2, 4, 9], [2, 2, 5])
+
+
+def test_series_hides_totals_whose_difference_would_give_a_small_month_back():
+    cells, news = S.suppress_series([2, 4, 9, 10, 16], before=0, suppress=True)
+    assert cells == [H, H, 9, H, 16]
+    assert news == [H, H, H, H, H]  # no two consecutive totals are both shown
+    cells, news = S.suppress_series([6, 12, 13, 30], before=0, suppress=True)
+    assert cells == [6, 12, H, 30]
+    assert news == [6, 6, H, H]
+
+
+def test_series_always_shows_the_last_total_hiding_earlier_ones_too_close():
+    # 22 is the number of businesses enrolled (shown elsewhere on the page): 20 → 22 would
+    # give the last month's 2 back, so 20 is hidden instead
+    cells, news = S.suppress_series([10, 20, 22], before=0, suppress=True)
+    assert cells == [10, H, 22]
+    assert news == [10, H, H]
+
+
+def test_series_total_before_the_period_counts_as_a_reference():
+    # 40 enrolled before the period: a first month of 3 must not be derivable (43 − 40)
+    cells, news = S.suppress_series([43, 50], before=40, suppress=True)
+    assert cells == [H, 50]
+    assert news == [H, H]
+    cells, news = S.suppress_series([43], before=40, suppress=True)
+    assert cells == [H] and news == [H]
+
+
+def test_series_never_lets_a_hidden_month_be_worked_out():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(500):
+        before = rng.choice([0, 0, 3, 12])
+        monthly = [rng.choice([0, 1, 2, 3, 4, 5, 8, 20]) for _ in range(rng.randint(1, 12))]
+        totals, running = [], before
+        for n in monthly:
+            running += n
+            totals.append(running)
+        cells, news = S.suppress_series(totals, before=before, suppress=True)
+        shown = [t for t in cells if t != H]
+        references = ([before] if before == 0 or before >= 5 else []) + shown
+        # every difference a reader can take between two published totals rests on ≥ 5
+        for a, b in itertools.pairwise(references):
+            assert b - a >= 5
+        assert all(t >= 5 for t in shown)
+        for i, n in enumerate(news):
+            if n != H:
+                assert n == monthly[i] and n >= 5
+        if totals[-1] >= 5 and (before == 0 or totals[-1] - before >= 5):
+            assert cells[-1] == totals[-1]

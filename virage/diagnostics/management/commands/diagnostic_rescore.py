@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from virage.diagnostics import scoring
+from virage.diagnostics import scoring, selectors
 from virage.diagnostics.models import Assessment
 from virage.diagnostics.services import ScoringVersionChanged, assessment_rescore
 
@@ -61,6 +61,8 @@ class Command(BaseCommand):
                 f"{outcome.before_version} {_overall(outcome.before)} → "
                 f"{outcome.after_version} {_overall(outcome.after)}"
             )
+        if changed and not dry_run:
+            selectors.peer_cache_clear()  # peer averages count the new results at once
         verb = "would change" if dry_run else "changed"
         self.stdout.write(
             f"{version} (module {module}): {changed} {verb}, {unchanged} unchanged"
