@@ -9,13 +9,14 @@ PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 .PHONY: run test setup setup-dev migrate demo worker lint fmt messages compilemessages \
-        check-deploy test-pg bench e2e-deps clean help
+        check-deploy test-pg bench loadtest e2e-deps clean help
 
 help:
 	@echo "make run     set up and serve the platform on http://$(HOST):$(PORT)/ (SQLite, demo data)"
 	@echo "make test    set up and run lint, migration check and the whole test suite"
 	@echo "make worker  run the background task worker (e-mails, reminders)"
-	@echo "make bench   benchmarks (see docs/performance.md)"
+	@echo "make bench   benchmarks and the load test, with budgets (see docs/performance.md)"
+	@echo "make loadtest  only the load test (gunicorn + PostgreSQL, wrk)"
 	@echo "make messages  refresh the translation files after changing strings"
 
 $(VENV)/.python-ok:
@@ -84,8 +85,15 @@ check-deploy: setup
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	  ALLOWED_HOSTS=virage.example $(PY) manage.py check --deploy --fail-level WARNING
 
+# Page budgets at program and national scale, then the load test; fails if any budget fails.
 bench: setup-dev
-	$(PY) scripts/bench.py
+	@bash scripts/install-bench-tools.sh
+	@$(PY) scripts/bench.py; pages=$$?; $(PY) scripts/loadtest.py; load=$$?; \
+	  test $$pages = 0 -a $$load = 0
+
+loadtest: setup-dev
+	@bash scripts/install-bench-tools.sh
+	$(PY) scripts/loadtest.py
 
 e2e-deps:
 	bash scripts/install-browser.sh
