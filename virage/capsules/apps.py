@@ -2,13 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def home_panel(request):
-    """The merchant's next recommended capsules (see selectors.capsule_recommendations)."""
-    from .selectors import capsule_recommendations
-
-    return capsule_recommendations(user=request.user, limit=3)
-
-
 class CapsulesConfig(AppConfig):
     name = "virage.capsules"
     label = "capsules"
@@ -18,7 +11,7 @@ class CapsulesConfig(AppConfig):
         from virage.core.navigation import register_nav, register_panel
         from virage.privacy.registry import register_anonymiser, register_exporter
 
-        from . import privacy
+        from . import panels, privacy
 
         register_exporter("capsules", privacy.export_person)
         register_anonymiser("capsules", privacy.anonymise_person)
@@ -41,6 +34,6 @@ class CapsulesConfig(AppConfig):
         register_panel(
             roles={"merchant"},
             template="capsules/panel_home.html",
-            context=home_panel,
+            context=panels.home,
             order=70,
         )

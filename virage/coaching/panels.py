@@ -2,15 +2,44 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+
+from virage.enterprises.models import Business
+from virage.enterprises.panels import merchant_business
+
 from . import selectors
+from .models import Meeting
+from .permissions import can_manage_advisors
 
 
 def merchant(request):
-    """Your advisor (name and contact), coaching hours and the next meeting."""
-    data = selectors.merchant_coaching(user=request.user)
-    if data is None:
+    """Your advisor (name and contact), coaching hours and the next meeting: two queries
+    (allowance, planned meetings) on top of the business the home page shares. None: no
+    business."""
+    business = merchant_business(request)
+    if business is None:
         return None
-    return {"data": data}
+    return {
+        "data": {
+            "advisor": business.advisor,
+            "allowance": selectors.allowance_for(business=business),
+            "next_meeting": next_meeting(business=business, now=timezone.now()),
+        }
+    }
+
+
+def next_meeting(*, business, now):
+    """The first planned meeting not over yet, as `selectors.merchant_coaching` sees it
+    (planned, ends at or after `now`), reading only the planned meetings' times."""
+    planned = (
+        Meeting.objects.filter(business=business, status=Meeting.Status.PLANNED)
+        .order_by("starts_at", "id")
+        .only("pk", "starts_at", "planned_minutes", "actual_minutes", "status")
+    )
+    for meeting in planned:
+        if meeting.ends_at >= now:
+            return meeting
+    return None
 
 
 def advisor(request):
@@ -23,4 +52,14 @@ def advisor(request):
 
 
 def admin(request):
-    return {"unassigned": selectors.unassigned_count(user=request.user)}
+    """Businesses in the program without an advisor (as `selectors.unassigned_count`: one
+    count, without building the assignment list's query)."""
+    user = request.user
+    if not can_manage_advisors(user):
+        return {"unassigned": 0}
+    unassigned = (
+        Business.objects.visible_to(user)
+        .filter(status__in=selectors.CASELOAD_STATUSES, advisor__isnull=True)
+        .count()
+    )
+    return {"unassigned": unassigned}

@@ -5,6 +5,10 @@
                    context=lambda request: {...}, order=20)
 
 Keeping the registry here means apps do not edit each other's templates.
+
+Panels of one page often need the same rows (the merchant's business, their assessments, their
+plan): `shared(request, key, compute)` computes such a value once per request and hands the
+same object to every panel that asks (see `virage.enterprises.panels.merchant_business`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,19 @@ class Panel:
 
 _NAV: list[NavItem] = []
 _PANELS: list[Panel] = []
+
+
+def shared(request, key: str, compute: Callable[[], object]):
+    """`compute()` once per request: later calls with the same key return the same value.
+    Keys are namespaced by app ("enterprises.business"). The values live on the request
+    object, so nothing outlives the request and nothing is shared between users."""
+    store = getattr(request, "_virage_shared", None)
+    if store is None:
+        store = {}
+        request._virage_shared = store
+    if key not in store:
+        store[key] = compute()
+    return store[key]
 
 
 def register_nav(*, roles, url_name: str, label, order: int = 50) -> None:

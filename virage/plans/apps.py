@@ -1,27 +1,21 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The panels live in panels.py; these two names stay for callers that import them from here.
+
 
 def merchant_panel(request):
-    """Plan progress and next actions on the merchant's home page (None: no business)."""
-    from django.utils import timezone
+    """Plan progress and next actions on the merchant's home page (see panels.merchant)."""
+    from .panels import merchant
 
-    from virage.enterprises.selectors import business_for_merchant
-
-    from .selectors import merchant_plan_panel
-
-    user = request.user
-    return merchant_plan_panel(
-        user=user, business=business_for_merchant(user=user), today=timezone.localdate()
-    )
+    return merchant(request)
 
 
 def staff_panel(request):
-    from django.utils import timezone
+    """Plan counts on the advisor's and admin's home page (see panels.staff)."""
+    from .panels import staff
 
-    from .selectors import advisor_plan_panel
-
-    return advisor_plan_panel(user=request.user, today=timezone.localdate())
+    return staff(request)
 
 
 class PlansConfig(AppConfig):
@@ -33,7 +27,7 @@ class PlansConfig(AppConfig):
         from virage.core.navigation import register_nav, register_panel
         from virage.privacy.registry import register_anonymiser, register_exporter
 
-        from . import privacy
+        from . import panels, privacy
 
         register_exporter("plans", privacy.export_person)
         register_anonymiser("plans", privacy.anonymise_person)
@@ -43,12 +37,12 @@ class PlansConfig(AppConfig):
         register_panel(
             roles={"merchant"},
             template="plans/panel_merchant.html",
-            context=merchant_panel,
+            context=panels.merchant,
             order=25,
         )
         register_panel(
             roles={"advisor", "admin"},
             template="plans/panel_advisor.html",
-            context=staff_panel,
+            context=panels.staff,
             order=25,
         )

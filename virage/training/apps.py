@@ -2,45 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def merchant_panel(request):
-    from virage.enterprises.selectors import business_for_merchant
-
-    from .models import Registration
-    from .selectors import allowance_for
-
-    business = business_for_merchant(user=request.user)
-    if business is None:
-        return None
-    from django.utils import timezone
-
-    upcoming = (
-        Registration.objects.filter(
-            business=business,
-            status=Registration.Status.REGISTERED,
-            session__starts_at__gt=timezone.now(),
-        )
-        .select_related("session__module")
-        .order_by("session__starts_at")
-        .first()
-    )
-    return {"allowance": allowance_for(business=business), "next": upcoming}
-
-
-def trainer_panel(request):
-    from django.utils import timezone
-
-    from .models import TrainingSession
-
-    now = timezone.now()
-    mine = TrainingSession.objects.visible_to(request.user)
-    return {
-        "next": mine.upcoming(now).select_related("module").order_by("starts_at").first(),
-        "to_close": mine.filter(
-            status=TrainingSession.Status.SCHEDULED, starts_at__lte=now
-        ).count(),
-    }
-
-
 class TrainingConfig(AppConfig):
     name = "virage.training"
     label = "training"
@@ -55,7 +16,7 @@ class TrainingConfig(AppConfig):
         from virage.core.navigation import register_nav, register_panel
         from virage.privacy.registry import register_exporter
 
-        from . import privacy
+        from . import panels, privacy
 
         register_exporter("training", privacy.export_person)
 
@@ -75,12 +36,12 @@ class TrainingConfig(AppConfig):
         register_panel(
             roles={"merchant"},
             template="training/panel_merchant.html",
-            context=merchant_panel,
+            context=panels.merchant,
             order=40,
         )
         register_panel(
             roles={"trainer"},
             template="training/panel_trainer.html",
-            context=trainer_panel,
+            context=panels.trainer,
             order=20,
         )

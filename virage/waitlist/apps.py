@@ -2,30 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def _partner_panel(request):
-    """The partner's referral link and the sign-ups it brought (counts only, "< 5")."""
-    from django.urls import reverse
-
-    from .selectors import referral_panel
-    from .services import referral_code_ensure
-
-    code = referral_code_ensure(partner=request.user)
-    context = referral_panel(partner=request.user, code=code)
-    context["url"] = request.build_absolute_uri(
-        reverse("waitlist:referral", kwargs={"code": code.code})
-    )
-    return context
-
-
-def _admin_panel(request):
-    from .models import IntakeWave
-    from .selectors import callback_summary
-
-    summary = callback_summary(user=request.user)
-    summary["open_waves"] = IntakeWave.objects.filter(status=IntakeWave.Status.OPEN).count()
-    return summary
-
-
 class WaitlistConfig(AppConfig):
     name = "virage.waitlist"
     label = "waitlist"
@@ -42,7 +18,7 @@ class WaitlistConfig(AppConfig):
         from virage.core.navigation import register_nav, register_panel
         from virage.privacy.registry import register_anonymiser, register_exporter
 
-        from . import privacy
+        from . import panels, privacy
 
         register_exporter("waitlist", privacy.export_person)
         register_anonymiser("waitlist", privacy.anonymise_person)
@@ -56,9 +32,9 @@ class WaitlistConfig(AppConfig):
         register_panel(
             roles={"partner"},
             template="waitlist/panel_partner.html",
-            context=_partner_panel,
+            context=panels.partner,
             order=10,
         )
         register_panel(
-            roles={"admin"}, template="waitlist/panel_admin.html", context=_admin_panel, order=10
+            roles={"admin"}, template="waitlist/panel_admin.html", context=panels.admin, order=10
         )
