@@ -100,6 +100,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["last_name", "first_name", "email"]
+        indexes = [
+            # the staff of one role in the order their pick-lists show them (partners by
+            # organisation, advisors…), among every merchant and learner account
+            models.Index(fields=["role", "organisation", "email"], name="user_role_listing"),
+        ]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="user_email_unique_ci"),
             models.CheckConstraint(

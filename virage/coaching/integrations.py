@@ -35,13 +35,25 @@ def plan_progress(business_ids: Iterable[int], *, user, today: date) -> dict[int
     (`plans.selectors.plan_list`)."""
     ids = set(business_ids)
     result: dict[int, PlanProgress] = {}
-    for plan in plan_selectors.plan_list(user=user, today=today).filter(business_id__in=ids):
-        if plan.business_id in result:
+    # The counts only (values): no plan, business or source assessment (JSON answers) built.
+    rows = (
+        plan_selectors.plan_list(user=user, today=today)
+        .filter(business_id__in=ids)
+        .values(
+            "business_id",
+            "actions_total",
+            "actions_implemented",
+            "actions_dropped",
+            "actions_overdue",
+        )
+    )
+    for row in rows:
+        if row["business_id"] in result:
             continue  # plan_list orders each business's plans newest first
-        result[plan.business_id] = PlanProgress(
-            implemented=plan.actions_implemented,
-            total=plan.actions_total - plan.actions_dropped,
-            overdue=plan.actions_overdue,
+        result[row["business_id"]] = PlanProgress(
+            implemented=row["actions_implemented"],
+            total=row["actions_total"] - row["actions_dropped"],
+            overdue=row["actions_overdue"],
         )
     return result
 
@@ -102,21 +114,30 @@ def plan_action_titles_by_meeting(meeting_ids: Iterable[int]) -> dict[int, list[
 
 def trainings_attended(business_ids: Iterable[int], *, user) -> dict[int, int]:
     """{business id: training sessions attended (closed sessions, distinct)}. One query
-    (`training.selectors.registration_list`, scoped to what the user sees)."""
-    from django.db.models import Count
+    (`training.selectors.registration_list`, scoped to what the user sees).
+
+    Only the business ids are in the WHERE clause (the registrations' business index); the
+    attended-and-closed condition is the aggregate's filter. With both in the WHERE clause,
+    SQLite walks the status index over every attended registration of the program."""
+    from django.db.models import Count, Q
 
     from virage.training import selectors as training_selectors
     from virage.training.models import Registration, TrainingSession
 
     rows = (
         training_selectors.registration_list(user=user)
-        .filter(
-            business_id__in=list(business_ids),
-            status=Registration.Status.ATTENDED,
-            session__status=TrainingSession.Status.CLOSED,
-        )
+        .filter(business_id__in=list(business_ids))
         .order_by()
         .values("business_id")
-        .annotate(sessions=Count("session", distinct=True))
+        .annotate(
+            sessions=Count(
+                "session",
+                distinct=True,
+                filter=Q(
+                    status=Registration.Status.ATTENDED,
+                    session__status=TrainingSession.Status.CLOSED,
+                ),
+            )
+        )
     )
-    return {row["business_id"]: row["sessions"] for row in rows}
+    return {row["business_id"]: row["sessions"] for row in rows if row["sessions"]}

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from virage.core.widgets import FastSelect
 from virage.programs.models import Region, Subsector
 
 from . import rules
@@ -260,26 +261,34 @@ ALL = pgettext_lazy("filter of the applications list", "All")
 class ApplicationFilterForm(forms.Form):
     q = forms.CharField(label=_("Search (name or NEQ)"), required=False, max_length=100)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", ALL), *Business.Status.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", ALL), *Business.Status.choices],
+        widget=FastSelect,
     )
     region = forms.ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.order_by("code"),
         required=False,
         empty_label=ALL,
+        widget=FastSelect,
     )
-    wave = forms.TypedChoiceField(label=_("Intake wave"), required=False, coerce=int)
+    wave = forms.TypedChoiceField(
+        label=_("Intake wave"), required=False, coerce=int, widget=FastSelect
+    )
     package = forms.ModelChoiceField(
         label=_("Package"),
         queryset=Package.objects.order_by("order", "key"),
         required=False,
         empty_label=ALL,
+        widget=FastSelect,
     )
     cohort = forms.ModelChoiceField(
         label=_("Cohort"),
         queryset=Cohort.objects.order_by("-starts_on"),
         required=False,
         empty_label=ALL,
+        widget=FastSelect,
     )
 
     def __init__(self, *args, waves=(), **kwargs):

@@ -205,7 +205,19 @@ class Business(models.Model):
         ordering = ["legal_name", "id"]
         verbose_name = _("business")
         verbose_name_plural = _("businesses")
-        indexes = [models.Index(fields=["region", "status"])]
+        indexes = [
+            models.Index(fields=["region", "status"]),
+            # The admin's application list: newest applications first, read page by page,
+            # all of them or those of one status (its main filter).
+            models.Index(fields=["-applied_at", "legal_name", "id"], name="business_applied_order"),
+            models.Index(
+                fields=["status", "-applied_at", "legal_name", "id"],
+                name="business_status_applied",
+            ),
+            # The default order (by name): lists of businesses and of their plans, read page
+            # by page (EXPLAIN in docs/performance.md).
+            models.Index(fields=["legal_name", "id"], name="business_name_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(employees__isnull=True) | models.Q(employees__gte=0),

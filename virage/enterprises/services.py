@@ -249,6 +249,8 @@ def application_update_business(*, business: Business, actor, data: dict) -> Bus
                 raise ValidationError({"neq": _neq_taken_message()}) from None
         if app_changed:
             application.save(update_fields=[*app_changed, "updated_at"])
+        if {"subsector", "employees"} & set(changed):
+            _peers_changed()
         if changed or app_changed:
             audit_log(
                 actor=actor,
@@ -317,6 +319,15 @@ def _sync_main_region(business: Business) -> None:
         primary.save(update_fields=["is_primary"])
     if business.region_id != region_id and region_id is not None:
         Business.objects.filter(pk=business.pk).update(region_id=region_id)
+        _peers_changed()
+
+
+def _peers_changed() -> None:
+    """A business changed subsector, size or region: the diagnostics' cached peer totals
+    (grouped by those) are dropped once the change is committed."""
+    from virage.diagnostics.selectors import peer_cache_clear
+
+    transaction.on_commit(peer_cache_clear)
 
 
 def location_add(

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from virage.accounts.models import Role, User
+from virage.core.widgets import FastSelect
 from virage.programs.models import Region, Subsector
 
 from . import rules
@@ -167,7 +168,10 @@ class CallbackFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All")), *EntryStatus.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *EntryStatus.choices],
+        widget=FastSelect,
     )
     region = RegionChoiceField(
         label=_("Region"),
@@ -175,15 +179,24 @@ class CallbackFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("All"),
+        widget=FastSelect,
     )
     wave = forms.ModelChoiceField(
-        label=_("Wave"), queryset=IntakeWave.objects.all(), required=False, empty_label=_("All")
+        label=_("Wave"),
+        queryset=IntakeWave.objects.all(),
+        required=False,
+        empty_label=_("All"),
+        widget=FastSelect,
     )
     partner = forms.ModelChoiceField(
         label=_("Referred by"),
-        queryset=User.objects.filter(role=Role.PARTNER).order_by("organisation", "email"),
+        # only what the option labels show (organisation, else the name or e-mail)
+        queryset=User.objects.filter(role=Role.PARTNER)
+        .only("pk", "organisation", "first_name", "last_name", "email")
+        .order_by("organisation", "email"),
         required=False,
         empty_label=_("All"),
+        widget=FastSelect,
     )
 
     def __init__(self, *args, **kwargs):

@@ -326,6 +326,49 @@ def test_caseload_query_count_is_constant(client_for, personas, assert_queries):
     assert response.content.decode().count('<th scope="row">') == 20
 
 
+def test_caseload_sums_and_dates_per_business(personas, client_for):
+    """Minutes used and extended, last and next meeting, the assignment date when no meeting
+    was ever held: each business gets its own figures (the per-business aggregates)."""
+    advisor = personas.antoine
+    now = timezone.now()
+    alpha = make_business(name="Alpha inc.", advisor=advisor, allowed=600)
+    beta = make_business(name="Beta inc.", advisor=advisor, allowed=300, enrolled_days_ago=90)
+    gamma = make_business(name="Gamma inc.", advisor=advisor, status=Business.Status.COMPLETED)
+    make_meeting(alpha, advisor, days_ago=10, held_minutes=60)
+    make_meeting(alpha, advisor, days_ago=3, held_minutes=45)
+    make_meeting(alpha, advisor, starts_at=now - timedelta(days=1))  # planned, past: not next
+    upcoming = make_meeting(alpha, advisor, starts_at=now + timedelta(days=2))
+    make_meeting(alpha, advisor, starts_at=now + timedelta(days=9))
+    cancelled = make_meeting(alpha, advisor, starts_at=now + timedelta(days=1))
+    Meeting.objects.filter(pk=cancelled.pk).update(status="cancelled")  # not the next one
+    for minutes in (120, 30):
+        AllowanceExtension.objects.create(
+            business=alpha, minutes=minutes, reason="Test", granted_by=personas.ada
+        )
+    make_meeting(gamma, advisor, days_ago=2, held_minutes=600)  # completed: not listed
+    assigned = AdvisorAssignment.objects.create(business=beta, advisor=advisor, kind="initial")
+    AdvisorAssignment.objects.filter(pk=assigned.pk).update(created_at=now - timedelta(days=40))
+    other = AdvisorAssignment.objects.create(
+        business=beta, advisor=personas.sofia, kind="initial"
+    )  # another advisor's assignment does not count
+    AdvisorAssignment.objects.filter(pk=other.pk).update(created_at=now - timedelta(days=2))
+
+    rows = {r.business.name: r for r in selectors.caseload(user=advisor)}
+    assert set(rows) == {"Alpha inc.", "Beta inc."}
+    a, b = rows["Alpha inc."], rows["Beta inc."]
+    assert (a.allowance.allowed, a.allowance.extended, a.allowance.used) == (600, 150, 105)
+    assert (a.days_without_contact, a.next_meeting) == (3, upcoming.starts_at)
+    assert a.attention == ()
+    assert (b.allowance.allowed, b.allowance.extended, b.allowance.used) == (300, 0, 0)
+    assert (b.last_contact, b.next_meeting, b.days_without_contact) == (None, None, 40)
+    assert [r.code for r in b.attention] == ["never_met"]
+
+    body = client_for("antoine").get(reverse("coaching:caseload")).content.decode()
+    assert "1,8 / 12,5 h" in body  # Alpha: 105 of 600 + 150 minutes
+    assert "il y a 3 jours" in body
+    assert "Aucune rencontre 40 jours après l&#x27;assignation" in body
+
+
 # --- program admin ---------------------------------------------------------------------------
 
 
@@ -412,6 +455,25 @@ def test_admin_assigns_and_reassigns_from_the_ranking(client_for, personas):
         "initial",
         "reassignment",
     ]
+
+
+@pytest.mark.parametrize("show", ["unassigned", "assigned"])
+def test_assignments_query_count_is_constant(client_for, personas, assert_queries, show):
+    """The same number of queries for 1 and for 20 businesses on either tab."""
+    client = client_for("ada")
+    url = reverse("coaching:assignments") + f"?show={show}"
+    advisor = personas.antoine if show == "assigned" else None
+    Cohort.objects.create(name="Printemps 2026", starts_on=date(2026, 4, 1))
+    client.get(url)  # warm the session
+    for n in (1, 20):
+        while Business.objects.filter(advisor=advisor, legal_name__startswith="Lot ").count() < n:
+            make_business(name=f"Lot {n} inc.", advisor=advisor)
+        # session, user, count, page rows (joins + owner language), program; and the
+        # cohorts (bulk assignment form) on the tab without an advisor
+        with assert_queries(6 if show == "unassigned" else 5):
+            response = client.get(url)
+        assert response.status_code == 200
+        assert response.content.decode().count('<th scope="row">') == n
 
 
 def test_bulk_assignment_of_a_cohort(client_for, personas):

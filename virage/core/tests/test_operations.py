@@ -90,8 +90,15 @@ def test_rq_queue_runs_a_real_task_exactly_once(tmp_path):
     assert flush.returncode == 0, flush.stderr
     result = manage("shell", "-c", enqueue, env=env)
     assert result.returncode == 0, result.stderr
-    worker = manage("rqworker", "--burst", "--job-class", "django_tasks_rq.backend.Job",
-                    "default", "email", env=env)
+    worker = manage(
+        "rqworker",
+        "--burst",
+        "--job-class",
+        "django_tasks_rq.backend.Job",
+        "default",
+        "email",
+        env=env,
+    )
     assert worker.returncode == 0, worker.stderr
     email.refresh_from_db()
     assert (email.status, email.attempts) == ("sent", 1)

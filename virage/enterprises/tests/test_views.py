@@ -389,11 +389,14 @@ def test_admin_list_filters_and_search(personas, businesses, client_for):
     submitted_business()
     client = client_for("ada")
     page = client.get(url("admin_applications"), {"status": "enrolled"})
-    assert [b.pk for b, _badge in page.context["rows"]] == [businesses.luc.pk, businesses.marie.pk]
+    assert [row.business.pk for row in page.context["rows"]] == [
+        businesses.luc.pk,
+        businesses.marie.pk,
+    ]
     page = client.get(url("admin_applications"), {"q": "1170000002"})
-    assert [b.pk for b, _badge in page.context["rows"]] == [businesses.luc.pk]
+    assert [row.business.pk for row in page.context["rows"]] == [businesses.luc.pk]
     page = client.get(url("admin_applications"), {"region": Region.objects.get(code="16").pk})
-    assert [b.pk for b, _badge in page.context["rows"]] == [businesses.marie.pk]
+    assert [row.business.pk for row in page.context["rows"]] == [businesses.marie.pk]
 
 
 def test_admin_list_filters_by_wave(personas, client_for):
@@ -405,7 +408,109 @@ def test_admin_list_filters_by_wave(personas, client_for):
     )
     make_invitation(wave_name="Vague 2")
     page = client_for("ada").get(url("admin_applications"), {"wave": invitation.wave_id})
-    assert [b.pk for b, _badge in page.context["rows"]] == [business.pk]
+    assert [row.business.pk for row in page.context["rows"]] == [business.pk]
+
+
+def test_admin_list_rows_order_counts_and_pages(personas, client_for):
+    """Newest applications first (ties by legal name), locations counted per business,
+    25 rows a page, the status counts over every business."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from virage.enterprises import selectors
+
+    region = Region.objects.get(code="16")
+    first = datetime(2026, 3, 2, 9, 30, tzinfo=ZoneInfo("America/Toronto"))
+    statuses = ["applied", "needs_review", "eligible", "invited", "enrolled", "ineligible"]
+    for i in range(30):
+        business = Business.objects.create(
+            legal_name=f"Commerce {i:02d}",
+            status=statuses[i % len(statuses)],
+            applied_at=first + timedelta(days=i // 2),  # two businesses per day
+        )
+        for n in range(i % 3):
+            Location.objects.create(
+                business=business,
+                address=f"{n} rue X",
+                city="Granby",
+                postal_code="J2G 1A1",
+                region=region,
+                is_primary=n == 0,
+            )
+    Business.objects.create(legal_name="Sans demande", status="invited")  # never applied
+    client = client_for("ada")
+    page = client.get(url("admin_applications"))
+    rows = page.context["rows"]
+    assert len(rows) == 25
+    assert [row.business.legal_name for row in rows[:4]] == [
+        "Commerce 28",
+        "Commerce 29",
+        "Commerce 26",
+        "Commerce 27",
+    ]
+    assert [row.business.location_count for row in rows[:4]] == [1, 2, 2, 0]
+    assert rows[0].applied_on == "16/03/2026"
+    assert (rows[0].status, rows[0].badge) == ("inscrite", "badge-ok")  # Commerce 28: enrolled
+    assert rows[0].url == url("admin_application", pk=rows[0].business.pk)
+    body = page.content.decode()
+    assert "31 entreprises" in body
+    assert f'href="{rows[0].url}"' in body
+    last = client.get(url("admin_applications"), {"page": 2}).context["rows"]
+    assert [row.business.legal_name for row in last] == [
+        "Commerce 05",
+        "Commerce 02",
+        "Commerce 03",
+        "Commerce 00",
+        "Commerce 01",
+        "Sans demande",
+    ]
+    assert selectors.application_counts(user=personas.ada) == {
+        "to_decide": 10,
+        "applied": 5,
+        "needs_review": 5,
+        "to_enrol": 5,
+        "in_progress": 6,
+    }
+    enrolled = client.get(url("admin_applications"), {"status": "enrolled"}).context["rows"]
+    assert [row.business.legal_name for row in enrolled] == [
+        f"Commerce {i:02d}" for i in (28, 22, 16, 10, 4)
+    ]
+
+
+def test_admin_list_shows_the_proposal(personas, client_for):
+    business, _user = submitted_business()
+    [row] = client_for("ada").get(url("admin_applications")).context["rows"]
+    assert row.business.pk == business.pk
+    assert row.proposal == Business.objects.get(pk=business.pk).application.get_proposal_display()
+    assert row.proposal in {"admissible", "à examiner", "non admissible"}
+
+
+def test_admin_csv_columns(personas, businesses, client_for):
+    """Subsector code (else the NAICS code typed in the application), proposal, package,
+    cohort and locations of each business."""
+    with_code, _user = submitted_business()
+    typed, _user = submitted_business(subsector_code=None, naics_code="448140")
+    Business.objects.filter(pk=with_code.pk).update(cohort=cohort())
+    body = b"".join(client_for("ada").get(url("admin_applications_csv")).streaming_content)
+    lines = {row[0]: row for row in csv.reader(io.StringIO(body.decode()))}
+    columns = [1, 4, 5, 6, 9, 13, 14, 15]  # name, status, region, subsector, locations, ...
+    proposal = Business.objects.get(pk=with_code.pk).application.get_proposal_display()
+    assert [lines[str(with_code.pk)][i] for i in columns] == [
+        with_code.legal_name,
+        "demande soumise",
+        "06",
+        "458",
+        "1",
+        str(proposal),
+        "",
+        "Cohorte printemps 2026",
+    ]
+    assert [lines[str(typed.pk)][i] for i in (6, 13)] == [
+        "448140",
+        str(Business.objects.get(pk=typed.pk).application.get_proposal_display()),
+    ]
+    marie = lines[str(businesses.marie.pk)]
+    assert [marie[i] for i in (4, 6, 9, 13, 14)] == ["inscrite", "458", "1", "", "standard"]
 
 
 def test_csv_cells_cannot_run_as_formulas(personas, client_for):

@@ -77,6 +77,31 @@ def test_list_query_count_is_the_same_for_1_and_20_entries(
         assert f"{n} inscription" in response.content.decode()
 
 
+def test_list_shows_25_entries_a_page_in_queue_order(client_for, personas, program):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    first = datetime(2026, 1, 5, 23, 30, tzinfo=ZoneInfo("America/Toronto"))
+    for i in range(30):
+        make_entry(
+            business_name=f"Commerce {i:02d}",
+            signed_up_at=first + timedelta(hours=i),
+            status=EntryStatus.UNCONFIRMED if i == 0 else EntryStatus.WAITING,
+        )
+    ada = client_for("ada")
+    page = ada.get(URL)
+    rows = page.context["rows"]
+    assert [row.entry.business_name for row in rows] == [f"Commerce {i:02d}" for i in range(25)]
+    # local date (23:30 in Montréal is already the next day in UTC) and status labels
+    assert (rows[0].signed_up_on, rows[0].status) == ("05/01/2026", "courriel non confirmé")
+    assert (rows[1].signed_up_on, rows[1].status) == ("06/01/2026", "en attente dans la file")
+    body = unescape(page.content.decode())
+    assert "30 inscriptions" in body
+    assert "<td>06/01/2026</td>" in body
+    rest = ada.get(URL + "?page=2").context["rows"]
+    assert [row.entry.business_name for row in rest] == [f"Commerce {i:02d}" for i in range(25, 30)]
+
+
 def export(client, query=""):
     response = client.get("/fr/intake/manage/export.csv" + query)
     assert response.streaming is True
