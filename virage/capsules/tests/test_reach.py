@@ -1,6 +1,7 @@
 """Reach: distinct businesses with at least one completed capsule, by region and month of
 their first completion, on a dataset worked out by hand."""
 
+import random
 from datetime import date, datetime, timedelta
 from io import StringIO
 from zoneinfo import ZoneInfo
@@ -14,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from virage.capsules.models import BusinessReach, ReachCount
-from virage.capsules.selectors import capsule_reach
+from virage.capsules.selectors import capsule_reach, reach_figures
 from virage.capsules.services import quiz_submit, rebuild_reach_counts
+from virage.reporting.suppression import HIDDEN as H
 
 from .factories import make_capsule, make_light_learner, right_answers, wrong_answers
 
@@ -113,16 +115,25 @@ def test_the_business_keeps_the_date_of_its_first_completion(dataset, businesses
 
 def test_funders_see_small_cells_hidden(dataset, personas):
     report = capsule_reach(user=personas.fatou, program=dataset)
-    assert (report.total, report.suppressed) == (4, True)
+    assert (report.total, report.percent, report.suppressed) == (None, None, True)
     assert [r["businesses"] for r in report.by_month] == [None, None, None]
-    assert [r["cumulative"] for r in report.by_month] == [2, 3, 4]
+    # running totals 2, 3, 4 would give every hidden month back (2, 3 − 2, 4 − 3), and the
+    # last one is the total of 4 itself: all hidden
+    assert [r["cumulative"] for r in report.by_month] == [None, None, None]
     assert {r["businesses"] for r in report.by_region} == {None}
+    # every region of every month is listed (a zero is "fewer than 5" too)
+    assert len(report.cells) == 3 * 4
+    assert {c["businesses"] for c in report.cells} == {None}
+    assert_nothing_hidden_is_derivable(report)
 
 
 def test_partners_see_their_region_only(dataset, personas):
     report = capsule_reach(user=personas.paul, program=dataset)  # Montérégie (16)
-    assert (report.total, report.region_code) == (1, "16")
+    assert (report.total, report.region_code) == (None, "16")  # 1 business
     assert [(r["region_code"], r["businesses"]) for r in report.by_region] == [("16", None)]
+    assert [(r["month"], r["businesses"], r["cumulative"]) for r in report.by_month] == [
+        (date(2026, 1, 1), None, None)
+    ]
 
 
 @pytest.mark.parametrize("key", ["marie", "antoine", "nadia"])
@@ -226,11 +237,49 @@ def test_small_cells_are_hidden_from_funders_with_counters(dataset, personas):
     bulk_reach(40, start=at(2025, 12, 31, 22))
     rebuild_reach_counts()
     report = capsule_reach(user=personas.fatou, program=dataset)
+    assert report.total == 44
     for row in report.by_region + report.by_month + report.cells:
         assert row["businesses"] is None or row["businesses"] >= 5
-    raw = raw_reach_counts()
-    hidden = [n for n in raw.values() if n < 5]
-    assert sum(c["businesses"] is None for c in report.cells) == len(hidden)
+    for row in report.by_month:
+        assert row["cumulative"] is None or row["cumulative"] >= 5
+    shown = {(c["month"], c["region_code"]): c["businesses"] for c in report.cells}
+    codes = {r["region_code"] for r in report.by_region}
+    assert set(shown) == {(r["month"], code) for r in report.by_month for code in codes}
+    exact = {(c["month"], c["region_code"]): c["businesses"] for c in admin_cells(dataset)}
+    for key, n in shown.items():
+        assert n is None or n == exact.get(key, 0)
+    assert_nothing_hidden_is_derivable(report)
+
+
+def admin_cells(program):
+    from virage.accounts.models import User
+
+    admin = User.objects.filter(role="admin").first()
+    return capsule_reach(user=admin, program=program).cells
+
+
+def test_small_running_totals_are_hidden_from_partners(program, personas):
+    """Montérégie, by month: 6, 2, 5, 0, 7 businesses; running totals 6, 8, 13, 13, 20.
+    Before, the partner saw 2 hidden months and every running total: 8 − 6 gave February's
+    2 back. Now a running total is shown only 5 or more above the previous one shown (6, 13,
+    20), and a month only between two shown totals (January): February and March are known
+    together (7), April and May together (7), never one by one."""
+    from virage.programs.models import Region
+
+    region = Region.objects.get(code="16")
+    for month, n in [(1, 6), (2, 2), (3, 5), (5, 7)]:
+        ReachCount.objects.create(month=date(2026, month, 1), region=region, businesses=n)
+    report = capsule_reach(user=personas.paul, program=program)
+    assert [(r["month"].month, r["businesses"], r["cumulative"]) for r in report.by_month] == [
+        (1, 6, 6),
+        (2, None, None),
+        (3, None, 13),
+        (4, None, None),  # a month without any business is listed, hidden
+        (5, None, 20),
+    ]
+    assert (report.total, report.by_region[0]["businesses"]) == (20, 20)
+    assert [c["businesses"] for c in report.cells] == [6, None, None, None, None]
+    assert_nothing_hidden_is_derivable(report)
 
 
 def test_reach_page_queries_do_not_grow_with_businesses(dataset, client_for, assert_queries):
@@ -255,3 +304,171 @@ def test_reach_page_shows_the_same_numbers_as_a_table(dataset, client_for):
     assert "moins de 5" in funder
     assert "<tr><td>mars 2026</td><td>11 Gaspésie" in funder
     assert '<td class="num">moins de 5</td></tr>' in funder
+
+
+# --- nothing hidden can be worked out -------------------------------------------------------
+#
+# Every figure the page shows is a sum of month × region cells (a cell, a month, a running
+# total, a region, the overall total). A hidden figure can be worked out exactly when it is
+# a linear combination of the figures shown (a difference of running totals, a month's total
+# minus its visible cells…), i.e. when adding it to the shown figures does not raise their
+# rank. The rank is computed modulo the prime 2⁶¹ − 1: with 0/1 coefficients and at most a
+# few dozen cells no minor reaches it, so the rank is the rank over the rationals.
+
+PRIME = 2**61 - 1
+
+
+class Span:
+    """The linear span of the figures shown (vectors over the cells), in echelon form."""
+
+    def __init__(self):
+        self.basis: list[tuple[int, list[int]]] = []
+
+    def reduce(self, vector) -> list[int]:
+        vector = [v % PRIME for v in vector]
+        for pivot, row in self.basis:
+            factor = vector[pivot]
+            if factor:
+                vector = [(a - factor * b) % PRIME for a, b in zip(vector, row, strict=True)]
+        return vector
+
+    def add(self, vector) -> None:
+        vector = self.reduce(vector)
+        pivot = next((i for i, v in enumerate(vector) if v), None)
+        if pivot is not None:
+            inverse = pow(vector[pivot], PRIME - 2, PRIME)
+            self.basis.append((pivot, [v * inverse % PRIME for v in vector]))
+
+    def contains(self, vector) -> bool:
+        return not any(self.reduce(vector))
+
+
+def figures_as_sums(rows: int, width: int) -> dict[tuple, list[int]]:
+    """Each figure of the page as the 0/1 vector of the cells it adds up."""
+
+    def vector(cells) -> list[int]:
+        v = [0] * (rows * width)
+        for i, j in cells:
+            v[i * width + j] = 1
+        return v
+
+    every = [(i, j) for i in range(rows) for j in range(width)]
+    sums = {("total",): vector(every)}
+    for i in range(rows):
+        sums[("new", i)] = vector((i, j) for j in range(width))
+        sums[("cumulative", i)] = vector((k, j) for k in range(i + 1) for j in range(width))
+        for j in range(width):
+            sums[("cell", i, j)] = vector([(i, j)])
+    for j in range(width):
+        sums[("region", j)] = vector((i, j) for i in range(rows))
+    return sums
+
+
+def derivable(shown: dict[tuple, object], *, rows: int, width: int) -> list[tuple]:
+    """The hidden figures (None) that the shown ones give back."""
+    sums = figures_as_sums(rows, width)
+    span = Span()
+    for key, value in shown.items():
+        if value is not None:
+            span.add(sums[key])
+    return [key for key, value in shown.items() if value is None and span.contains(sums[key])]
+
+
+def report_figures(report) -> tuple[dict[tuple, object], int, int]:
+    months = [r["month"] for r in report.by_month]
+    codes = [r["region_code"] for r in report.by_region]
+    shown: dict[tuple, object] = {("total",): report.total}
+    for i, row in enumerate(report.by_month):
+        shown[("new", i)] = row["businesses"]
+        shown[("cumulative", i)] = row["cumulative"]
+    for j, row in enumerate(report.by_region):
+        shown[("region", j)] = row["businesses"]
+    for cell in report.cells:
+        i, j = months.index(cell["month"]), codes.index(cell["region_code"])
+        shown[("cell", i, j)] = cell["businesses"]
+    return shown, len(months), len(codes)
+
+
+def assert_nothing_hidden_is_derivable(report) -> None:
+    shown, rows, width = report_figures(report)
+    if report.cells:
+        assert len(report.cells) == rows * width  # the whole grid, zeros included
+    assert derivable(shown, rows=rows, width=width) == []
+    if report.total is None:
+        assert report.percent is None  # percent × target would give the total back
+
+
+def test_the_checker_catches_the_former_report():
+    """Months 2, 1, 1 in one region: hidden months with running totals 2, 3, 4 shown (the
+    former page) give every month back."""
+    shown = {("new", 0): None, ("new", 1): None, ("new", 2): None}
+    shown |= {("cumulative", 0): 2, ("cumulative", 1): 3, ("cumulative", 2): 4}
+    assert derivable(shown, rows=3, width=1) == [("new", 0), ("new", 1), ("new", 2)]
+
+
+def test_a_lone_hidden_cell_takes_its_neighbours_with_it():
+    """Two regions, three months, every month and region total published. 3 is small; 13
+    (the month) − 10 would give it back, so 10 is hidden; then region A's 30 − 12 − 10 would
+    give 10 back, so 8 is hidden; region B likewise hides 9. The four hidden cells form a
+    cycle: no sum of shown figures isolates one of them."""
+    figures = reach_figures([[10, 3], [8, 9], [12, 20]], suppress=True)
+    assert (figures.total, figures.cumulative, figures.new) == (62, [13, 30, 62], [13, 17, 32])
+    assert figures.regions == [30, 32]
+    assert figures.cells == [[H, H], [H, H], [12, 20]]
+
+
+def test_the_program_admin_sees_exact_figures():
+    figures = reach_figures([[1, 0], [2, 3]], suppress=False)
+    assert (figures.total, figures.cumulative, figures.new) == (6, [1, 6], [1, 5])
+    assert (figures.regions, figures.cells) == ([3, 3], [[1, 0], [2, 3]])
+
+
+def test_no_hidden_figure_is_ever_derivable():
+    """Random small tables (fixed seed): small counts, zeros, months and regions of every
+    size. Whatever is hidden cannot be worked out from what is shown, what is shown is
+    exact and at least 5, and every cell under 5 is hidden."""
+    rng = random.Random(2026)
+    pools = [
+        [0, 0, 1, 2, 3, 4, 5, 6, 9, 20],
+        [0, 1, 2, 3],
+        [3, 5, 8, 12, 30],
+        [0, 0, 0, 1, 7],
+        list(range(11)),
+    ]
+    for _ in range(600):
+        rows, width = rng.randint(1, 7), rng.randint(1, 5)
+        pool = rng.choice(pools)
+        grid = [[rng.choice(pool) for _ in range(width)] for _ in range(rows)]
+        figures = reach_figures(grid, suppress=True)
+        assert figures.cells is not None  # the table is never withheld on these
+        shown: dict[tuple, object] = {("total",): figures.total}
+        for i in range(rows):
+            shown[("new", i)] = figures.new[i]
+            shown[("cumulative", i)] = figures.cumulative[i]
+            for j in range(width):
+                shown[("cell", i, j)] = figures.cells[i][j]
+                if grid[i][j] < 5:
+                    assert figures.cells[i][j] == H
+        for j in range(width):
+            shown[("region", j)] = figures.regions[j]
+        flat = [n for row in grid for n in row]
+        sums = figures_as_sums(rows, width)
+        for key, value in shown.items():
+            if value != H:
+                assert value == sum(a * b for a, b in zip(sums[key], flat, strict=True))
+                assert value >= 5
+        hidden_as_none = {k: None if v == H else v for k, v in shown.items()}
+        assert derivable(hidden_as_none, rows=rows, width=width) == [], grid
+        if sum(flat) >= 5:
+            assert figures.total == figures.cumulative[-1] == sum(flat)
+
+
+def test_the_funder_page_shows_no_running_total_of_a_hidden_month(dataset, client_for):
+    content = client_for("fatou").get(reverse("capsules:reach")).content.decode()
+    assert "Moins de 5 entreprises jointes, pour une cible de 8." in content
+    assert "<progress" not in content
+    assert '<td class="num">2</td>' not in content  # January's running total
+    assert (
+        '<tr><th scope="row">janvier 2026</th><td class="num">moins de 5</td>'
+        '<td class="num">moins de 5</td></tr>'
+    ) in content
