@@ -405,31 +405,30 @@ def _local_date(value: datetime) -> date:
 def caseload(*, user, today: date | None = None) -> list[CaseloadRow]:
     """The advisor's assigned businesses still in the program, with what needs attention.
 
-    Three queries whatever the number of businesses: businesses (with minutes used,
-    extensions, last and next meeting, assignment date), plan progress, trainings attended."""
+    Four queries whatever the number of businesses: businesses (the columns shown, with
+    their extensions and the assignment date), their meetings grouped by business (minutes
+    used, last and next meeting), plan progress, trainings attended. The SQL takes under a
+    millisecond; the cost is the ORM building queries, so they are kept plain."""
     today = today or timezone.localdate()
     now = timezone.now()
     businesses = list(
         Business.objects.visible_to(user)
         .filter(advisor=user, status__in=CASELOAD_STATUSES)
         .select_related("region")
+        .only(
+            "id",
+            "legal_name",
+            "operating_name",
+            "status",
+            "coaching_minutes_allowed",
+            "enrolled_at",
+            "advisor_id",
+            "region__code",
+            "region__name_fr",
+            "region__name_en",
+        )
         .annotate(
-            used=_used_minutes_sq(),
             extended=_extended_minutes_sq(),
-            last_contact=Subquery(
-                Meeting.objects.filter(business=OuterRef("pk"), status=HELD)
-                .order_by()
-                .values("business")
-                .annotate(last=Max("starts_at"))
-                .values("last")[:1]
-            ),
-            next_meeting=Subquery(
-                Meeting.objects.filter(business=OuterRef("pk"), status=PLANNED, starts_at__gte=now)
-                .order_by()
-                .values("business")
-                .annotate(first=Min("starts_at"))
-                .values("first")[:1]
-            ),
             assigned_at=Subquery(
                 AdvisorAssignment.objects.filter(
                     business=OuterRef("pk"), advisor=OuterRef("advisor")
@@ -442,9 +441,27 @@ def caseload(*, user, today: date | None = None) -> list[CaseloadRow]:
         )
         .order_by("legal_name", "id")
     )
+    meetings = {}
+    if businesses:
+        meetings = {
+            row["business_id"]: row
+            for row in Meeting.objects.filter(business_id__in=[b.pk for b in businesses])
+            .order_by()
+            .values("business_id")
+            .annotate(
+                used=Sum("actual_minutes", filter=Q(status=HELD)),
+                last=Max("starts_at", filter=Q(status=HELD)),
+                next=Min("starts_at", filter=Q(status=PLANNED, starts_at__gte=now)),
+            )
+        }
+    no_meeting = {"used": None, "last": None, "next": None}
+    for b in businesses:
+        facts = meetings.get(b.pk, no_meeting)
+        b.used, b.last_contact, b.next_meeting = facts["used"] or 0, facts["last"], facts["next"]
     ids = [b.pk for b in businesses]
-    plans = integrations.plan_progress(ids, user=user, today=today) if ids else {}
-    trainings = integrations.trainings_attended(ids, user=user) if ids else {}
+    # ids are the user's own scope (visible_to above): the bridges do not scope again
+    plans = integrations.plan_progress(ids, today=today) if ids else {}
+    trainings = integrations.trainings_attended(ids) if ids else {}
     rows = []
     for b in businesses:
         current = rules.allowance(

@@ -311,17 +311,18 @@ def test_caseload_query_count_is_constant(client_for, personas, assert_queries):
             AdvisorAssignment.objects.create(business=business, advisor=advisor, kind="initial")
 
     add(1)
-    # selector: businesses with their sums and dates (1), plan progress (1), trainings (1)
-    with assert_queries(3):
+    # selector: businesses with extensions and assignment date (1), their meetings grouped
+    # (1), plans (1), the latest plans' actions (1), trainings (1)
+    with assert_queries(5):
         assert len(selectors.caseload(user=advisor)) == 1
     client.get(url)  # warm the session
-    # page: session, user, the 3 caseload queries, program (context processor)
-    with assert_queries(6):
+    # page: session, user, the 5 caseload queries, program (context processor)
+    with assert_queries(8):
         assert client.get(url).status_code == 200
     add(19)
-    with assert_queries(3):
+    with assert_queries(5):
         assert len(selectors.caseload(user=advisor)) == 20
-    with assert_queries(6):
+    with assert_queries(8):
         response = client.get(url)
     assert response.content.decode().count('<th scope="row">') == 20
 
@@ -593,3 +594,28 @@ def test_business_file_query_count_is_constant(client_for, businesses, personas,
     )
     with assert_queries(8):
         assert client.get(url).status_code == 200
+
+
+def test_caseload_pages_by_25_and_counts_every_business(personas, client_for):
+    advisor = personas.antoine
+    for _ in range(30):
+        make_business(advisor=advisor)
+    client = client_for("antoine")
+    first = client.get(reverse("coaching:caseload")).content.decode()
+    second = client.get(reverse("coaching:caseload") + "?page=2").content.decode()
+    assert first.count('<th scope="row">') == 25
+    assert second.count('<th scope="row">') == 5
+    assert "30 entreprises assignées" in first
+    assert "Page 1 sur 2" in first and "Page suivante" in first
+    # a page out of range shows the last one, never an error
+    assert client.get(reverse("coaching:caseload") + "?page=99").status_code == 200
+
+
+def test_caseload_rows_escape_what_people_typed(personas, client_for):
+    business = make_business(advisor=personas.antoine)
+    Business.objects.filter(pk=business.pk).update(
+        legal_name='<script>alert("x")</script> & Fils', operating_name=""
+    )
+    body = client_for("antoine").get(reverse("coaching:caseload")).content.decode()
+    assert "<script>alert" not in body
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Fils" in body
