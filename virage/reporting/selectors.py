@@ -403,18 +403,25 @@ def actions_implemented(*, filters: Filters) -> list[dict]:
     """How many actions each business with a published plan has implemented (gone live in
     the period), as a distribution: [{"implemented": k, "businesses": n_k}], k ascending
     (one query). Totals and the mean follow from it (presenters)."""
+    # Only the plans are in the WHERE clause (the actions' plan index); the status and the
+    # period are the count's filter. With them in the WHERE clause SQLite walks the status
+    # index over every implemented action of the program, for each business (10 s at 5,000
+    # businesses with a period).
+    published_plans = Plan.objects.filter(
+        business=OuterRef(OuterRef("pk")), status__in=PUBLISHED_STATUSES
+    ).values("pk")
     implemented = (
-        PlanAction.objects.filter(
-            Q(
-                plan__business=OuterRef("pk"),
-                plan__status__in=PUBLISHED_STATUSES,
-                status=action_status.IMPLEMENTED,
-            )
-            & period_q(filters, "implemented_at", is_datetime=False)
-        )
+        PlanAction.objects.filter(plan__in=published_plans)
         .order_by()
-        .values("plan__business")
-        .annotate(n=Count("pk"))
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(
+            n=Count(
+                "pk",
+                filter=Q(status=action_status.IMPLEMENTED)
+                & period_q(filters, "implemented_at", is_datetime=False),
+            )
+        )
         .values("n")
     )
     with_plan = Plan.objects.filter(business=OuterRef("pk"), status__in=PUBLISHED_STATUSES)
