@@ -182,17 +182,34 @@ def run_pages() -> tuple[list[dict], dict]:
 
     from virage.accounts.models import User
     from virage.diagnostics.models import Assessment
+    from virage.plans.models import PUBLISHED_STATUSES
 
     dom = "@scale.virage.example"
+    # The merchant in the same state at both scales: the first (by e-mail) whose business has
+    # a submitted T0 and a published plan, so every panel of the home page and the plan page
+    # have something to show (a merchant without a plan makes fewer queries).
+    merchant = (
+        User.objects.filter(
+            email__endswith=dom,
+            role="merchant",
+            memberships__business__plans__status__in=PUBLISHED_STATUSES,
+            memberships__business__assessments__time_point="T0",
+            memberships__business__assessments__status="submitted",
+        )
+        .order_by("email")
+        .first()
+    )
     users = {
-        "merchant": User.objects.get(email=f"merchant000000{dom}"),
+        "merchant": merchant,
         "advisor": User.objects.get(email=f"advisor0000{dom}"),
         "admin": User.objects.get(email=f"admin{dom}"),
         "funder": User.objects.get(email=f"funder{dom}"),
         "partner": User.objects.filter(role="partner", email__endswith=dom).order_by("email")[0],
     }
     business = users["merchant"].memberships.get().business
-    objects = {"t0": Assessment.objects.get(business=business, time_point="T0").pk}
+    objects = {
+        "t0": Assessment.objects.get(business=business, time_point="T0", status="submitted").pk
+    }
     clients = {}
     for role, user in users.items():
         clients[role] = Client(raise_request_exception=False)
