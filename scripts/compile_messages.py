@@ -26,6 +26,10 @@ def main() -> int:
             continue
         with po.open("rb") as f:
             catalog = read_po(f, locale=po.parent.parent.name)
+        if catalog.locale is None:
+            # an empty "Language:" header (msgmerge leaves one) drops the locale, and with it
+            # the Plural-Forms header: Django would then use English plurals (0 → plural)
+            catalog.locale = po.parent.parent.name
         with mo.open("wb") as f:
             write_mo(f, catalog, use_fuzzy=False)
         compiled += 1

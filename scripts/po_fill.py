@@ -24,6 +24,7 @@ def main() -> int:
     with open(args.po, "rb") as f:
         # the locale keeps the Language and Plural-Forms headers (French: plural when n > 1)
         catalog = read_po(f, locale="fr")
+    catalog.locale = catalog.locale or "fr"  # keep Language and Plural-Forms in the header
     missing = []
     for message in catalog:
         if not message.id:
