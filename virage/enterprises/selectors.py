@@ -157,7 +157,9 @@ def application_list(
         if digits.isdigit():
             condition |= Q(neq__startswith=digits)
         qs = qs.filter(condition)
-    return qs.order_by("-applied_at", "legal_name", "id")
+    # never-applied businesses last on every database (PostgreSQL puts NULLs first in a
+    # descending order; SQLite puts them last and still reads business_applied_order)
+    return qs.order_by(F("applied_at").desc(nulls_last=True), "legal_name", "id")
 
 
 def application_counts(*, user) -> dict:
