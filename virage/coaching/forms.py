@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from virage.programs.selectors import region_list, subsector_list
 
 from .models import LANGUAGE_CHOICES, AdvisorProfile, Meeting
-from .services import MAX_EXTENSION_MINUTES, MAX_MEETING_MINUTES, MIN_MEETING_MINUTES
+from .services import (
+    MAX_EXTENSION_MINUTES,
+    MAX_MEETING_MINUTES,
+    MIN_ACTUAL_MINUTES,
+    MIN_MEETING_MINUTES,
+)
 
 
 class TokenMixin(forms.Form):
@@ -169,7 +174,7 @@ class MeetingPlanForm(TokenMixin):
 class MeetingLogForm(forms.Form):
     actual_minutes = forms.IntegerField(
         label=_("Actual duration (minutes)"),
-        min_value=1,
+        min_value=MIN_ACTUAL_MINUTES,
         max_value=MAX_MEETING_MINUTES,
         help_text=_("Counts against the business's coaching allowance."),
     )
@@ -205,6 +210,56 @@ class MeetingLogForm(forms.Form):
         self.fields["plan_actions"].choices = list(action_choices)
         if not action_choices:
             del self.fields["plan_actions"]
+
+
+class MeetingCorrectForm(forms.Form):
+    """Correct a meeting held: the values `MeetingLogForm` recorded (plan actions aside), and
+    why. Without `private_notes` (a user who may not see them), the notes stay as they are."""
+
+    actual_minutes = forms.IntegerField(
+        label=_("Actual duration (minutes)"),
+        min_value=MIN_ACTUAL_MINUTES,
+        max_value=MAX_MEETING_MINUTES,
+        help_text=_("Counts against the business's coaching allowance."),
+    )
+    topics = forms.CharField(
+        label=_("Topics covered"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
+    )
+    next_steps = forms.CharField(
+        label=_("Next steps"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        required=False,
+        help_text=_("Shown to the merchant."),
+    )
+    private_notes = forms.CharField(
+        label=_("Private notes"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=8000,
+        required=False,
+        help_text=_(
+            "For you and the program administration only: never shown to the merchant, "
+            "partners or funders, never in the merchant's data export."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        help_text=_("Kept in the audit trail with the minutes before and after."),
+        error_messages={"required": _("Give the reason for the correction.")},
+    )
+
+    def __init__(self, *args, show_private_notes: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_private_notes:
+            del self.fields["private_notes"]
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Give the reason for the correction."))
+        return reason
 
 
 class MeetingCancelForm(forms.Form):

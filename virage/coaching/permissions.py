@@ -26,6 +26,12 @@ def can_coach(user, business) -> bool:
     return is_assigned_advisor(user, business)
 
 
+def can_correct_meeting(user, business) -> bool:
+    """Correct a meeting already held (minutes, topics, notes): the business's advisor or a
+    program admin."""
+    return is_program_admin(user) or is_assigned_advisor(user, business)
+
+
 def can_see_coaching_file(user, business) -> bool:
     """The staff view of a business's coaching (with private notes): its advisor or an admin."""
     return is_program_admin(user) or is_assigned_advisor(user, business)

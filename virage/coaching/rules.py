@@ -406,6 +406,41 @@ def check_log(current: Allowance, minutes: int) -> Reason | None:
     )
 
 
+def check_correction(current: Allowance, old_minutes: int, new_minutes: int) -> Reason | None:
+    """None when a meeting held and counted for `old_minutes` (already in `current.used`) may
+    be corrected to `new_minutes`; otherwise why the correction is refused.
+
+    The same rule as `check_log`, the meeting's own minutes taken out first: the corrected
+    meeting must fit in what the other meetings leave. Lowering the minutes gives minutes
+    back, so it is always accepted (even when the allowance is already passed)."""
+    if new_minutes <= 0:
+        return check_log(current, new_minutes)
+    if new_minutes <= old_minutes:
+        return None
+    others = allowance(
+        allowed=current.allowed, extended=current.extended, used=current.used - old_minutes
+    )
+    if check_log(others, new_minutes) is None:
+        return None
+    most = max(others.total - others.used, 0)
+    return Reason(
+        "allowance_exceeded",
+        (
+            f"Corriger cette rencontre de {old_minutes} à {new_minutes} minutes dépasserait "
+            f"l'enveloppe d'accompagnement : {current.used} minutes utilisées sur "
+            f"{current.total}, dont {old_minutes} pour cette rencontre. Elle peut compter au "
+            f"plus {most} minutes ; au-delà, demandez une prolongation à l'administration du "
+            "programme."
+        ),
+        (
+            f"Correcting this meeting from {old_minutes} to {new_minutes} minutes would exceed "
+            f"the coaching allowance: {current.used} minutes used out of {current.total}, "
+            f"{old_minutes} of them for this meeting. It can count at most {most} minutes; "
+            "beyond that, ask the program administration for an extension."
+        ),
+    )
+
+
 # --- Caseload attention ------------------------------------------------------------------
 
 

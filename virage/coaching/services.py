@@ -31,11 +31,18 @@ from .models import (
     AllowanceExtension,
     Meeting,
 )
-from .permissions import can_coach, can_grant_extension, can_manage_advisors
+from .permissions import (
+    can_coach,
+    can_correct_meeting,
+    can_grant_extension,
+    can_manage_advisors,
+    can_see_private_notes,
+)
 from .selectors import CASELOAD_STATUSES
 
 MIN_MEETING_MINUTES = 15
 MAX_MEETING_MINUTES = 480
+MIN_ACTUAL_MINUTES = 1  # a meeting held counts at least one minute (planned: 15)
 MAX_EXTENSION_MINUTES = 6000
 
 
@@ -476,6 +483,124 @@ def meeting_log(
             },
         )
     return locked
+
+
+@dataclass(frozen=True)
+class MeetingCorrection:
+    """What `meeting_correct` did: the meeting as saved and the fields it changed (empty:
+    the values were already those, nothing was written)."""
+
+    meeting: Meeting
+    changed: tuple[str, ...]
+
+
+CORRECTABLE_FIELDS = ("actual_minutes", "topics", "next_steps", "private_notes")
+
+
+def meeting_correction_refusal(meeting: Meeting) -> str | None:
+    """Why `meeting` cannot be corrected (None: it can, being held), in the active language."""
+    if meeting.status == Meeting.Status.HELD:
+        return None
+    if meeting.status == Meeting.Status.PLANNED:
+        return _(
+            "This meeting has not been logged yet: there is nothing to correct. "
+            "Log it once it has taken place."
+        )
+    return _("This meeting was cancelled: it has no minutes or notes to correct.")
+
+
+def meeting_correct(
+    *,
+    meeting: Meeting,
+    actor,
+    actual_minutes: int,
+    topics: str,
+    next_steps: str,
+    private_notes: str | None = None,
+    reason: str,
+) -> MeetingCorrection:
+    """Correct a meeting already held: its actual minutes (which count against the
+    allowance), topics, next steps and private notes, with a reason (audited with the
+    minutes before and after, never the texts). The business's advisor or a program admin.
+
+    Locks the business, then the meeting (the order `meeting_log` uses), so a correction and
+    a log of the same business run one after the other; raising the minutes is refused
+    (AllowanceExceeded) when the meeting would no longer fit in what the other meetings
+    leave of the allowance. `private_notes=None` keeps the notes as they are. Submitting the
+    same values again changes nothing and writes no audit event."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        business = Business.objects.select_for_update().get(pk=meeting.business_id)
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if not can_correct_meeting(actor, business):
+            raise PermissionDenied
+        if private_notes is not None and not can_see_private_notes(actor, business):
+            raise PermissionDenied
+        not_correctable = meeting_correction_refusal(locked)
+        if not_correctable is not None:
+            raise ValidationError(not_correctable)
+        errors = {}
+        if not MIN_ACTUAL_MINUTES <= actual_minutes <= MAX_MEETING_MINUTES:
+            errors["actual_minutes"] = _(
+                "The actual duration is between %(min)s and %(max)s minutes."
+            ) % {"min": MIN_ACTUAL_MINUTES, "max": MAX_MEETING_MINUTES}
+        if not (topics or "").strip():
+            errors["topics"] = _("Write the topics covered.")
+        if not reason:
+            errors["reason"] = _("Give the reason for the correction.")
+        if errors:
+            raise ValidationError(errors)
+        from .selectors import allowance_for
+
+        old_minutes = locked.actual_minutes
+        current = allowance_for(business=business)
+        refusal = rules.check_correction(current, old_minutes, actual_minutes)
+        if refusal is not None:
+            language = translation.get_language() or "fr"
+            error_class = (
+                AllowanceExceeded if refusal.code == "allowance_exceeded" else ValidationError
+            )
+            raise error_class({"actual_minutes": refusal.message(language)})
+        values = {
+            "actual_minutes": actual_minutes,
+            "topics": topics.strip(),
+            "next_steps": (next_steps or "").strip(),
+            "private_notes": (
+                locked.private_notes if private_notes is None else private_notes.strip()
+            ),
+        }
+        changed = tuple(f for f in CORRECTABLE_FIELDS if getattr(locked, f) != values[f])
+        locked.business = business
+        if not changed:
+            return MeetingCorrection(meeting=locked, changed=())
+        for field_name in changed:
+            setattr(locked, field_name, values[field_name])
+        locked.save(update_fields=list(changed))
+        after = rules.allowance(
+            allowed=current.allowed,
+            extended=current.extended,
+            used=current.used - old_minutes + actual_minutes,
+        )
+        audit_log(
+            actor=actor,
+            verb="coaching.meeting_corrected",
+            obj=locked,
+            before={
+                "business_id": business.pk,
+                "actual_minutes": old_minutes,
+                "minutes_used": current.used,
+                "minutes_allowed": current.total,
+            },
+            after={
+                "business_id": business.pk,
+                "actual_minutes": actual_minutes,
+                "minutes_used": after.used,
+                "minutes_allowed": after.total,
+                "fields_changed": list(changed),  # names only: no text of the notes
+            },
+            reason=reason,
+        )
+    return MeetingCorrection(meeting=locked, changed=changed)
 
 
 # --- Allowance extensions --------------------------------------------------------------------

@@ -12,6 +12,7 @@ urlpatterns = [
     path("business/<int:pk>/extension/", views.extension, name="extension"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/log/", views.meeting_log, name="meeting_log"),
+    path("meetings/<int:pk>/correct/", views.meeting_correct, name="meeting_correct"),
     path("meetings/<int:pk>/cancel/", views.meeting_cancel, name="meeting_cancel"),
     path("meetings/<int:pk>/invitation.ics", views.meeting_ics, name="meeting_ics"),
     path("advisors/", views.advisors, name="advisors"),

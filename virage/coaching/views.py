@@ -34,12 +34,13 @@ from .forms import (
     BulkConfirmForm,
     ExtensionForm,
     MeetingCancelForm,
+    MeetingCorrectForm,
     MeetingLogForm,
     MeetingPlanForm,
     YearForm,
 )
 from .models import AdvisorProfile, Meeting
-from .permissions import can_coach, can_see_private_notes
+from .permissions import can_coach, can_correct_meeting, can_see_private_notes
 from .templatetags.coaching import allowance_badge
 
 ADMIN = Role.ADMIN
@@ -240,6 +241,7 @@ def business_detail(request, pk):
             "extensions": list(selectors.extensions_for_business(user=user, business=business)),
             "history": list(selectors.assignment_history(user=user, business=business)),
             "can_coach": can_coach(user, business),
+            "can_correct": can_correct_meeting(user, business),
             "show_private_notes": can_see_private_notes(user, business),
             "is_admin": user.role == ADMIN,
             "now": now,
@@ -297,6 +299,8 @@ def meeting_detail(request, pk):
             "business": business,
             "plan_actions": actions,
             "can_coach": can_coach(request.user, business),
+            "can_correct": can_correct_meeting(request.user, business)
+            and meeting.status == Meeting.Status.HELD,
             "can_log": can_coach(request.user, business)
             and meeting.status == Meeting.Status.PLANNED
             and meeting.starts_at <= timezone.now(),
@@ -341,21 +345,7 @@ def meeting_log(request, pk):
                 _apply_errors(form, exc)
             else:
                 messages.success(request, _("Meeting logged."))
-                after = selectors.allowance_for(business=business)
-                if after.needs_attention:
-                    messages.warning(
-                        request,
-                        _(
-                            "%(business)s has used %(percent)s%% of its coaching allowance "
-                            "(%(used)s of %(total)s minutes)."
-                        )
-                        % {
-                            "business": business.name,
-                            "percent": after.percent,
-                            "used": after.used,
-                            "total": after.total,
-                        },
-                    )
+                _allowance_warning(request, business)
                 return redirect("coaching:meeting_detail", pk=meeting.pk)
     else:
         form = MeetingLogForm(
@@ -371,6 +361,91 @@ def meeting_log(request, pk):
             "allowance": allowance,
             "exceeded": exceeded,
             "started": meeting.starts_at <= timezone.now(),
+        },
+    )
+
+
+def _allowance_warning(request, business) -> None:
+    """After minutes were counted: warn from 80 % of the allowance (one query)."""
+    after = selectors.allowance_for(business=business)
+    if after.needs_attention:
+        messages.warning(
+            request,
+            _(
+                "%(business)s has used %(percent)s%% of its coaching allowance "
+                "(%(used)s of %(total)s minutes)."
+            )
+            % {
+                "business": business.name,
+                "percent": after.percent,
+                "used": after.used,
+                "total": after.total,
+            },
+        )
+
+
+@role_required(ADVISOR, ADMIN)
+def meeting_correct(request, pk):
+    """Correct a meeting held (minutes, topics, next steps, private notes) with a reason: the
+    business's advisor or a program admin. GET shows the values recorded; a meeting not held
+    gets an explanation instead of the form."""
+    meeting = _staff_meeting(request, pk)
+    business = meeting.business
+    user = request.user
+    if not can_correct_meeting(user, business):
+        raise PermissionDenied
+    show_notes = can_see_private_notes(user, business)
+    refusal = services.meeting_correction_refusal(meeting)
+    form = None
+    exceeded = False
+    if refusal is None:
+        if request.method == "POST":
+            form = MeetingCorrectForm(request.POST, show_private_notes=show_notes)
+            if form.is_valid():
+                data = form.cleaned_data
+                try:
+                    result = services.meeting_correct(
+                        meeting=meeting,
+                        actor=user,
+                        actual_minutes=data["actual_minutes"],
+                        topics=data["topics"],
+                        next_steps=data["next_steps"],
+                        private_notes=data["private_notes"] if show_notes else None,
+                        reason=data["reason"],
+                    )
+                except services.AllowanceExceeded as exc:
+                    exceeded = True
+                    _apply_errors(form, exc)
+                except ValidationError as exc:
+                    _apply_errors(form, exc)
+                else:
+                    if result.changed:
+                        messages.success(request, _("Meeting corrected."))
+                        if "actual_minutes" in result.changed:
+                            _allowance_warning(request, business)
+                    else:
+                        messages.info(request, _("Nothing was changed: the values were the same."))
+                    return redirect("coaching:business", pk=business.pk)
+        else:
+            initial = {
+                "actual_minutes": meeting.actual_minutes,
+                "topics": meeting.topics,
+                "next_steps": meeting.next_steps,
+            }
+            if show_notes:
+                initial["private_notes"] = meeting.private_notes
+            form = MeetingCorrectForm(initial=initial, show_private_notes=show_notes)
+    return render(
+        request,
+        "coaching/meeting_correct.html",
+        {
+            "meeting": meeting,
+            "business": business,
+            "form": form,
+            "refusal": refusal,
+            "allowance": selectors.allowance_for(business=business),
+            "exceeded": exceeded,
+            "is_admin": user.role == ADMIN,
         },
     )
 

@@ -275,3 +275,18 @@ class WaveForm(forms.Form):
             for region in self.regions
             if self.cleaned_data.get(f"quota_{region.code}") is not None
         }
+
+
+class WithdrawForm(forms.Form):
+    """The program admin removes an entry at the person's request (phone, e-mail)."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Optional, kept in the audit trail, e.g. “asked by phone on March 3”. "
+            "Write no personal details."
+        ),
+    )

@@ -149,6 +149,16 @@ def callback_list(
     )
 
 
+def entry_consents(entry: CallbackEntry) -> list[CallbackConsent]:
+    """The consents an entry gave, given or withdrawn (one query)."""
+    return list(entry.consents.order_by("purpose"))
+
+
+def entry_invitations(entry: CallbackEntry) -> list[Invitation]:
+    """An entry's invitations, latest first, with their wave (one query)."""
+    return list(entry.invitations.select_related("wave").order_by("-sent_at", "-id"))
+
+
 def consent_flags() -> dict:
     """Annotations for the export: consents still given, and the contact consent's text
     version (subqueries: the export stays one query)."""

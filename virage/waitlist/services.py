@@ -327,22 +327,34 @@ def callback_confirm(*, token: str) -> CallbackEntry | None:
 
 
 def callback_withdraw(*, entry: CallbackEntry, actor=None, reason: str = "") -> CallbackEntry:
-    """The person leaves the callback list (from their status page) or an admin removes the
-    entry. Contact details are erased (the address may join again later), consents are
-    marked withdrawn, a pending invitation is cancelled and its place freed. An entry whose
-    application has started is handled by the program team, not here."""
+    """The person leaves the callback list (from their status page, `actor` None) or a
+    program admin removes the entry at the person's request (`actor`, with an optional
+    `reason` kept in the audit trail). Contact details are erased (the address may join again
+    later), consents are marked withdrawn, a pending invitation is cancelled and its place
+    freed. Atomic and idempotent: an entry already withdrawn is returned unchanged, with no
+    second audit event. An entry whose application has started is handled by the program
+    team in the application, not here."""
     _require_admin(actor)
     now = timezone.now()
     with transaction.atomic():
-        locked = CallbackEntry.objects.select_for_update().get(pk=entry.pk)
+        locked = CallbackEntry.objects.select_for_update().filter(pk=entry.pk).first()
+        if locked is None:  # erased meanwhile (unconfirmed sign-ups are purged)
+            raise ValidationError(_("This entry is no longer on the callback list."))
         if locked.status == EntryStatus.WITHDRAWN:
             return locked
         if locked.status == EntryStatus.APPLIED:
-            raise ValidationError(
-                _("Your application has started: contact the program team to withdraw it.")
-            )
+            if actor is None:
+                message = _(
+                    "Your application has started: contact the program team to withdraw it."
+                )
+            else:
+                message = _(
+                    "This business has applied: its entry can no longer be withdrawn from the "
+                    "callback list. Handle the request in its application."
+                )
+            raise ValidationError(message)
         before = locked.status
-        Invitation.objects.filter(entry=locked, status=InvitationStatus.SENT).update(
+        cancelled = Invitation.objects.filter(entry=locked, status=InvitationStatus.SENT).update(
             status=InvitationStatus.CANCELLED, ended_at=now
         )
         CallbackConsent.objects.filter(entry=locked, withdrawn_at__isnull=True).update(
@@ -363,8 +375,8 @@ def callback_withdraw(*, entry: CallbackEntry, actor=None, reason: str = "") -> 
             verb="waitlist.withdrawn",
             obj=locked,
             before={"status": before},
-            after={"status": EntryStatus.WITHDRAWN},
-            reason=reason,
+            after={"status": EntryStatus.WITHDRAWN, "invitations_cancelled": cancelled},
+            reason=(reason or "").strip(),
         )
     return locked
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("status/<str:token>/", views.status, name="status"),
     path("r/<slug:code>/", views.referral, name="referral"),
     path("manage/", views.admin_list, name="admin_list"),
+    path("manage/entries/<int:pk>/", views.entry_detail, name="entry_detail"),
     path("manage/export.csv", views.admin_export, name="admin_export"),
     path("manage/import/", views.import_upload, name="import_upload"),
     path("manage/import/<int:pk>/", views.import_detail, name="import_detail"),

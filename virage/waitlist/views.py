@@ -7,6 +7,7 @@ import csv
 from typing import NamedTuple
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -32,6 +33,7 @@ from .forms import (
     ImportUploadForm,
     SignupForm,
     WaveForm,
+    WithdrawForm,
     prefill_from,
 )
 from .models import (
@@ -214,23 +216,32 @@ def _filter_query(request) -> str:
 
 ADMIN_LIST_PAGE_SIZE = 25  # entries per page of the admin list (rendering grows per row)
 _STATUS_LABELS = dict(EntryStatus.choices)
+_LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+# statuses an admin may still withdraw (an applied entry is handled in its application)
+WITHDRAWABLE = frozenset({EntryStatus.UNCONFIRMED, EntryStatus.WAITING, EntryStatus.INVITED})
 
 
 class _EntryRow(NamedTuple):
     entry: CallbackEntry
     signed_up_on: str
     status: str
+    withdraw_url: str  # the entry's page with the withdrawal form; "" when not withdrawable
 
 
 def _entry_rows(entries) -> list[_EntryRow]:
-    """The sign-up date and status label of each row, computed once per page in Python
-    (`|date` and `get_status_display` per row cost more than the page's query)."""
+    """The sign-up date, status label and entry link of each row, computed once per page in
+    Python (`|date`, `get_status_display` and `{% url %}` per row cost more than the page's
+    query)."""
     short_date = get_format("SHORT_DATE_FORMAT")
+    entry_url = reverse("waitlist:entry_detail", kwargs={"pk": 0}).removesuffix("0/")
     return [
         _EntryRow(
             entry=entry,
             signed_up_on=dateformat.format(timezone.localtime(entry.signed_up_at), short_date),
             status=_STATUS_LABELS.get(entry.status, entry.status),
+            withdraw_url=f"{entry_url}{entry.pk}/" if entry.status in WITHDRAWABLE else "",
         )
         for entry in entries
     ]
@@ -250,6 +261,50 @@ def admin_list(request):
             "page": page,
             "rows": _entry_rows(page.object_list),
             "query": _filter_query(request),
+        },
+    )
+
+
+@role_required("admin")
+@require_http_methods(["GET", "POST"])
+def entry_detail(request, pk):
+    """One entry as the program admin sees it, with the withdrawal form: a person may ask by
+    phone or e-mail to leave the callback list (Law 25: consent withdrawn at any time)."""
+    entry = get_object_or_404(selectors.callback_list(user=request.user), pk=pk)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if entry.status == EntryStatus.WITHDRAWN:
+            messages.info(
+                request, _("This entry had already been withdrawn from the callback list.")
+            )
+            return redirect("waitlist:admin_list")
+        if form.is_valid():
+            try:
+                services.callback_withdraw(
+                    entry=entry, actor=request.user, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                return redirect("waitlist:entry_detail", pk=entry.pk)
+            messages.success(
+                request,
+                _(
+                    "The entry was withdrawn from the callback list: its contact details were "
+                    "erased and its consents marked withdrawn."
+                ),
+            )
+            return redirect("waitlist:admin_list")
+    return render(
+        request,
+        "waitlist/entry_detail.html",
+        {
+            "entry": entry,
+            "status": _STATUS_LABELS.get(entry.status, entry.status),
+            "language": _LANGUAGE_NAMES.get(entry.language[:2], entry.language),
+            "can_withdraw": entry.status in WITHDRAWABLE,
+            "consents": selectors.entry_consents(entry),
+            "invitations": selectors.entry_invitations(entry),
+            "form": form,
         },
     )
 

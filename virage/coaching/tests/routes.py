@@ -35,6 +35,13 @@ ROUTES = [
         only({"antoine": 200, "sofia": 404}),
         kwargs=lambda w: {"pk": w.marie_meeting.pk},
     ),
+    # correcting a meeting held: Marie's advisor and the admin; Sofia (not assigned) gets a
+    # 404, merchants and other roles a 403
+    Route(
+        "coaching:meeting_correct",
+        only({"antoine": 200, "ada": 200, "sofia": 404}),
+        kwargs=lambda w: {"pk": w.marie_held_meeting.pk},
+    ),
     Route(
         "coaching:meeting_cancel",
         dict.fromkeys(ALL, 405),
@@ -64,7 +71,8 @@ ROUTES = [
 
 
 def build_world(world) -> None:
-    """A planned meeting of Marie's business that started an hour ago (loggable)."""
+    """A planned meeting of Marie's business that started an hour ago (loggable), and one
+    held a week ago (correctable)."""
     from virage.coaching.models import Meeting
 
     world.marie_meeting = Meeting.objects.create(
@@ -75,4 +83,17 @@ def build_world(world) -> None:
         mode=Meeting.Mode.VIDEO,
         location="https://meet.example/marie",
         agenda="Boutique en ligne : choix de la plateforme",
+    )
+    world.marie_held_meeting = Meeting.objects.create(
+        business=world.marie_business,
+        advisor=world.antoine,
+        starts_at=timezone.now() - timedelta(days=7),
+        planned_minutes=60,
+        mode=Meeting.Mode.ON_SITE,
+        agenda="Inventaire : choisir un logiciel",
+        status=Meeting.Status.HELD,
+        actual_minutes=60,
+        topics="Logiciels d'inventaire",
+        logged_at=timezone.now() - timedelta(days=7),
+        logged_by=world.antoine,
     )

@@ -44,3 +44,43 @@ def test_ten_simultaneous_logs_against_600_minutes_accept_exactly_five(businesse
     assert Meeting.objects.filter(status="held").aggregate(total=Sum("actual_minutes")) == {
         "total": 600
     }
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_correction_and_a_log_at_once_cannot_pass_the_allowance(businesses, personas):
+    """300 held + correct it to 420, while another meeting logs 240: either order passes 600,
+    so exactly one of the two is accepted."""
+    business = businesses.marie  # 600 minutes
+    held = make_meeting(business, personas.antoine, days_ago=2, held_minutes=300)
+    planned = make_meeting(business, personas.antoine, days_ago=1)
+
+    def act(i):
+        if i == 0:
+            return services.meeting_correct(
+                meeting=held,
+                actor=personas.antoine,
+                actual_minutes=420,
+                topics="Sujets",
+                next_steps="",
+                reason="Durée mal saisie",
+            )
+        return services.meeting_log(
+            meeting=planned,
+            actor=personas.antoine,
+            actual_minutes=240,
+            topics="Rencontre simultanée",
+            next_steps="",
+        )
+
+    results = run_concurrently(act, n=2)
+    assert sorted(kind for kind, _value in results) == ["error", "ok"]
+    [refused] = [value for kind, value in results if kind == "error"]
+    assert isinstance(refused, services.AllowanceExceeded)
+    corrected = results[0][0] == "ok"
+    expected = 420 if corrected else 300 + 240
+    assert selectors.coaching_minutes_used(business=business) == expected
+    audits = AuditEvent.objects.filter(
+        verb__in=["coaching.meeting_corrected", "coaching.meeting_logged"]
+    )
+    assert audits.count() == 1

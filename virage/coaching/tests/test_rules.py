@@ -291,6 +291,63 @@ def test_refusal_says_what_is_left_in_both_languages():
     )
 
 
+@pytest.mark.parametrize(
+    ("used", "extended", "old", "new", "code"),
+    [
+        (600, 0, 600, 60, None),  # the 600-for-60 typo: lowering is always accepted
+        (540, 0, 60, 120, None),  # exactly reaches 600
+        (540, 0, 60, 121, "allowance_exceeded"),
+        (600, 0, 60, 61, "allowance_exceeded"),
+        (600, 60, 60, 120, None),  # an extension raises the ceiling
+        (700, 0, 120, 90, None),  # already past (data from before): lowering still accepted
+        (700, 0, 120, 121, "allowance_exceeded"),
+        (300, 0, 60, 60, None),  # unchanged
+        (300, 0, 60, 0, "minutes_not_positive"),
+        (300, 0, 60, -5, "minutes_not_positive"),
+    ],
+)
+def test_check_correction(used, extended, old, new, code):
+    current = rules.allowance(allowed=600, extended=extended, used=used)
+    refusal = rules.check_correction(current, old, new)
+    assert (refusal.code if refusal else None) == code
+
+
+def test_correction_refusal_says_how_far_the_meeting_can_go_in_both_languages():
+    refusal = rules.check_correction(rules.allowance(allowed=600, used=540), 60, 600)
+    assert refusal.message("fr") == (
+        "Corriger cette rencontre de 60 à 600 minutes dépasserait l'enveloppe "
+        "d'accompagnement : 540 minutes utilisées sur 600, dont 60 pour cette rencontre. "
+        "Elle peut compter au plus 120 minutes ; au-delà, demandez une prolongation à "
+        "l'administration du programme."
+    )
+    assert refusal.message("en") == (
+        "Correcting this meeting from 60 to 600 minutes would exceed the coaching allowance: "
+        "540 minutes used out of 600, 60 of them for this meeting. It can count at most 120 "
+        "minutes; beyond that, ask the program administration for an extension."
+    )
+
+
+@given(
+    allowed=st.integers(0, 3000),
+    extended=st.integers(0, 3000),
+    others=st.integers(0, 4000),
+    old=st.integers(1, 480),
+    new=st.integers(1, 480),
+)
+def test_correction_is_a_log_of_the_new_minutes_over_the_other_meetings(
+    allowed, extended, others, old, new
+):
+    """Lowering is always accepted; raising is accepted exactly when logging the corrected
+    minutes on top of the other meetings would be."""
+    current = rules.allowance(allowed=allowed, extended=extended, used=others + old)
+    refusal = rules.check_correction(current, old, new)
+    without = rules.allowance(allowed=allowed, extended=extended, used=others)
+    if new <= old:
+        assert refusal is None
+    else:
+        assert (refusal is None) == (rules.check_log(without, new) is None)
+
+
 # --- attention -------------------------------------------------------------------------------
 
 FRESH = rules.allowance(allowed=600, used=0)

@@ -19,6 +19,12 @@ ROUTES = [
     Route("waitlist:status", everyone(200), kwargs=lambda w: {"token": w.callback_status_token}),
     Route("waitlist:referral", everyone(302), kwargs=lambda w: {"code": w.referral_code}),
     Route("waitlist:admin_list", ADMIN_ONLY),
+    Route(
+        "waitlist:entry_detail",
+        ADMIN_ONLY,
+        kwargs=lambda w: {"pk": w.callback_entry.pk},
+        note="GET shows the entry; only POST withdraws it (tests/test_admin_withdraw.py)",
+    ),
     Route("waitlist:admin_export", ADMIN_ONLY),
     Route("waitlist:import_upload", ADMIN_ONLY),
     Route("waitlist:import_detail", ADMIN_ONLY, kwargs=lambda w: {"pk": w.callback_import.pk}),
@@ -31,6 +37,7 @@ ROUTES = [
 
 def build_world(world) -> None:
     entry = make_entry()
+    world.callback_entry = entry
     world.callback_status_token = services.status_token(entry)
     _unconfirmed, world.callback_confirm_token = make_unconfirmed()
     world.referral_code = services.referral_code_ensure(partner=world.paul).code
