@@ -1,15 +1,21 @@
-"""`make bench`: server-side page timings at program scale, with budgets (docs/performance.md).
+"""`make bench`: server-side page timings at program and national scale, with budgets
+(docs/performance.md).
 
-Builds (or reuses) a synthetic database keyed by N and seed under var/bench/ with
-`manage.py seed_scale`, then measures each key page with a signed-in Django test client:
-queries per request, median and p95 over BENCH_REPEAT requests (default 30), the ratio to the
-floor page (accounts:profile: the same base layout, signed in as the same role), and the
-pass/fail of the budgets. Also the CSV export (time, tracemalloc peak) and the eligibility and
-scoring functions (operations per second). Writes bench/results/latest.json and latest.md.
+Builds (or reuses and migrates) a synthetic database keyed by N and seed under var/bench/ with
+`manage.py seed_scale`, refreshes the dashboards' snapshots as the scheduler does, then
+measures each key page with a signed-in Django test client: queries per request, median and
+p95 over BENCH_REPEAT requests, each followed by a request of the floor page (accounts:profile,
+the same base layout, the same role), and the ratio of the two medians. Also the CSV export
+(time, tracemalloc peak) and the eligibility and scoring functions (operations per second).
+A child process measures the same pages and the export on a database ten times larger
+(national scale): same query count, dashboards at most 1.5× slower, export peak < 64 MB.
+Writes bench/results/latest.json and latest.md; exits 1 when a budget fails.
 
 Environment: BENCH_BUSINESSES (5000), BENCH_SEED (2026), BENCH_REPEAT (30),
-BENCH_DATABASE_URL (PostgreSQL, already seeded or empty & migrated by this script),
-BENCH_PAGES (comma-separated parts of page labels: measure only those, print, write nothing).
+BENCH_NATIONAL (1; 0 skips the national scale), BENCH_NATIONAL_REPEAT (BENCH_REPEAT / 3),
+BENCH_DATABASE_URL / BENCH_NATIONAL_DATABASE_URL (another database, e.g. PostgreSQL, seeded
+or empty: migrated and seeded by this script), BENCH_PAGES (comma-separated parts of page
+labels: measure only those, print, write nothing), BENCH_SQL (print each query's start).
 """
 
 from __future__ import annotations
