@@ -33,43 +33,14 @@ class PlanProgress:
 def plan_progress(visible_ids: Iterable[int], *, today: date) -> dict[int, PlanProgress]:
     """{business id: progress of its latest plan}, for businesses the caller already scoped
     to the user (`visible_ids` come from `Business.objects.visible_to(user)`: the caseload).
-    Two plain queries: these businesses' plans (ids, newest first), then the latest ones'
-    actions counted by plan. (`plans.selectors.plan_list` gives the same figures with a join
-    per count and the user's scope again: heavier to build for a caseload.)"""
-    from django.db.models import Count, Q
-
-    from virage.plans.models import Plan
-
-    latest: dict[int, int] = {}  # plan id → business id
-    plans = (
-        Plan.objects.filter(business_id__in=list(visible_ids))
-        .order_by("business_id", "-created_at", "-id")
-        .values_list("id", "business_id")
-    )
-    seen: set[int] = set()
-    for plan_id, business_id in plans:
-        if business_id not in seen:
-            seen.add(business_id)
-            latest[plan_id] = business_id
-    result = {business_id: PlanProgress(0, 0, 0) for business_id in latest.values()}
-    if not latest:
-        return result
-    open_overdue = Q(target_date__lt=today) & ~Q(status__in=plan_transitions.CLOSED)
-    counts = (
-        PlanAction.objects.filter(plan_id__in=list(latest))
-        .order_by()
-        .values("plan_id")
-        .annotate(
-            total=Count("id", filter=~Q(status=plan_transitions.DROPPED)),
-            implemented=Count("id", filter=Q(status=plan_transitions.IMPLEMENTED)),
-            overdue=Count("id", filter=open_overdue),
-        )
-    )
-    for row in counts:
-        result[latest[row["plan_id"]]] = PlanProgress(
+    Two queries (`plans.selectors.latest_plan_counts`)."""
+    counts = plan_selectors.latest_plan_counts(business_ids=visible_ids, today=today)
+    return {
+        business_id: PlanProgress(
             implemented=row["implemented"], total=row["total"], overdue=row["overdue"]
         )
-    return result
+        for business_id, row in counts.items()
+    }
 
 
 def plan_action_choices(business, *, user) -> list[tuple[int, str]]:

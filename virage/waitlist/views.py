@@ -344,7 +344,9 @@ def admin_export(request):
             values = {
                 "business_name": entry.business_name,
                 "contact_name": entry.contact_name,
-                "email": entry.email,
+                # a withdrawn entry keeps a placeholder address (the column is unique):
+                # not an address anyone could write to
+                "email": "" if entry.status == EntryStatus.WITHDRAWN else entry.email,
                 "postal_code": entry.postal_code,
                 "region": entry.region.code,
                 "signed_up_at": local.strftime("%Y-%m-%d %H:%M:%S"),

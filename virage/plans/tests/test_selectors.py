@@ -389,3 +389,34 @@ def test_outcome_query_counts(outcomes, assert_queries):
         selectors.outcome_solutions_adopted_by_category()
     with assert_queries(1):
         selectors.outcome_solutions_adopted()
+
+
+def test_latest_plan_counts_reads_each_business_latest_plan(plans, businesses, assert_queries):
+    """Marie's newest plan is her draft (1 action); Luc's accepted plan has 3 actions, of
+    which one implemented, one dropped (out of the total) and one overdue."""
+    today = datetime.date(2026, 11, 26)
+    luc = list(plans.luc_accepted.actions.order_by("order", "pk"))
+    PlanAction.objects.filter(pk=luc[0].pk).update(
+        status="implemented", implemented_at=today, implemented_note="Site en ligne"
+    )
+    PlanAction.objects.filter(pk=luc[1].pk).update(status="dropped", dropped_reason="Trop cher")
+    PlanAction.objects.filter(pk=luc[2].pk).update(
+        status="accepted", target_date=datetime.date(2026, 11, 1)
+    )
+    expected_marie = {
+        "total": 1,
+        "implemented": 0,
+        "overdue": plans.marie_draft.actions.filter(
+            target_date__lt=today, status__in=["proposed", "accepted", "in_progress"]
+        ).count(),
+    }
+    with assert_queries(2):
+        counts = selectors.latest_plan_counts(
+            business_ids=[businesses.marie.pk, businesses.luc.pk], today=today
+        )
+    assert counts == {
+        businesses.marie.pk: expected_marie,
+        businesses.luc.pk: {"total": 2, "implemented": 1, "overdue": 1},
+    }
+    with assert_queries(1):  # no plan: no second query
+        assert selectors.latest_plan_counts(business_ids=[0], today=today) == {}

@@ -167,3 +167,11 @@ def test_an_export_imports_back_as_duplicates_only(client_for, personas, listed)
     )
     assert (batch.rows_total, batch.to_create, batch.duplicates, batch.invalid) == (4, 0, 4, 0)
     assert batch.report["notes"] == []
+
+
+def test_export_leaves_the_address_of_a_withdrawn_entry_empty(client_for, personas, listed):
+    services.callback_withdraw(entry=listed["d"], actor=personas.ada, reason="par téléphone")
+    rows = export(client_for("ada"), "?region=05")
+    assert rows[0]["status"] == "withdrawn"
+    assert rows[0]["email"] == ""
+    assert "invalid.example" not in "".join(",".join(r.values()) for r in rows)
